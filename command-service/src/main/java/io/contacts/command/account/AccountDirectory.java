@@ -1,0 +1,44 @@
+package io.contacts.command.account;
+
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Transactional;
+
+/** Accounts, users, their tokens and memberships in PostgreSQL. */
+@Component
+class AccountDirectory {
+
+    private final JdbcTemplate jdbc;
+
+    AccountDirectory(JdbcTemplate jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    long createAccount(String name) {
+        return jdbc.queryForObject("INSERT INTO accounts (name) VALUES (?) RETURNING id", Long.class, name);
+    }
+
+    /** Creates the user and stores the hash of its first token; a taken email is a DuplicateKeyException. */
+    @Transactional
+    long createUser(String name, String email, String passwordHash, String token) {
+        long id = jdbc.queryForObject("INSERT INTO users (name, email, password_hash) VALUES (?, ?, ?) RETURNING id",
+                Long.class, name, email, passwordHash);
+        jdbc.update("INSERT INTO access_tokens (token_sha256, user_id) VALUES (?, ?)", AccessTokens.sha256(token), id);
+        return id;
+    }
+
+    boolean accountExists(long accountId) {
+        return !jdbc.queryForList("SELECT 1 FROM accounts WHERE id = ?", Integer.class, accountId).isEmpty();
+    }
+
+    boolean userExists(long userId) {
+        return !jdbc.queryForList("SELECT 1 FROM users WHERE id = ?", Integer.class, userId).isEmpty();
+    }
+
+    /** Adds the user to the account, or changes the role of a member (as Chatwoot's platform API does). */
+    void putMember(long accountId, long userId, Role role) {
+        jdbc.update("INSERT INTO account_users (account_id, user_id, role) VALUES (?, ?, ?) "
+                + "ON CONFLICT (account_id, user_id) DO UPDATE SET role = EXCLUDED.role", accountId, userId,
+                role.value());
+    }
+}

@@ -1,0 +1,48 @@
+package io.contacts.command.contact;
+
+import io.contacts.command.web.JsonBody;
+
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import static io.contacts.events.ContactUpdated.ADDITIONAL_ATTRIBUTES;
+import static io.contacts.events.ContactUpdated.CUSTOM_ATTRIBUTES;
+import static io.contacts.events.ContactUpdated.EMAIL;
+import static io.contacts.events.ContactUpdated.IDENTIFIER;
+import static io.contacts.events.ContactUpdated.NAME;
+import static io.contacts.events.ContactUpdated.PHONE_NUMBER;
+
+/**
+ * Reads the top-level fields of a contact request body, as Chatwoot permits them; anything else (including
+ * {@code avatar}, {@code avatar_url}, {@code inbox_id}, {@code source_id}, which are not implemented yet) is ignored.
+ */
+final class ContactRequests {
+
+    private ContactRequests() {
+    }
+
+    /** The fields of a create or update body, not yet normalised. */
+    static ContactChanges changes(JsonBody body) {
+        Set<String> fields = new LinkedHashSet<>();
+        for (String field : List.of(NAME, EMAIL, PHONE_NUMBER, IDENTIFIER, CUSTOM_ATTRIBUTES, ADDITIONAL_ATTRIBUTES)) {
+            if (body.has(field)) {
+                fields.add(field);
+            }
+        }
+        Boolean blocked = body.bool(ContactChanges.BLOCKED);
+        if (blocked != null) {
+            fields.add(ContactChanges.BLOCKED);
+        }
+        Map<String, Object> custom = body.object(CUSTOM_ATTRIBUTES);
+        Map<String, Object> additional = body.object(ADDITIONAL_ATTRIBUTES);
+        return new ContactChanges(fields, body.text(NAME), body.text(EMAIL), body.text(PHONE_NUMBER),
+                body.text(IDENTIFIER), blocked, custom, additional);
+    }
+
+    /** The keys of a {@code destroy_custom_attributes} body; none when the parameter is missing. */
+    static List<String> removedKeys(JsonBody body) {
+        return body.strings(CUSTOM_ATTRIBUTES);
+    }
+}

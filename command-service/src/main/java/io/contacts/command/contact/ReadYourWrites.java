@@ -1,0 +1,85 @@
+package io.contacts.command.contact;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.contacts.events.ContactState;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.stereotype.Component;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.Optional;
+
+/**
+ * Makes a committed write visible before it is answered: asks the query side
+ * ({@code GET /internal/v1/accounts/{a}/contacts/{id}?min_sequence=N&timeout_ms=T}) to wait until its copy of the
+ * contact has reached the write's sequence number, and answers with the contact as the query side renders it. When
+ * the query side fails or the deadline passes, the write is still committed: the answer is then rendered from the
+ * command's own result and a warning is logged.
+ */
+@Component
+class ReadYourWrites {
+
+    private static final Logger log = LoggerFactory.getLogger(ReadYourWrites.class);
+    /** Left to the HTTP exchange itself, so that the query side's own 504 arrives before our timeout. */
+    private static final Duration MARGIN = Duration.ofMillis(250);
+
+    private final ObjectMapper mapper;
+    private final String queryUrl;
+    private final Duration timeout;
+    private final HttpClient http;
+
+    ReadYourWrites(ObjectMapper mapper, @Value("${contacts.query-url}") String queryUrl,
+                   @Value("${contacts.read-your-writes.timeout}") Duration timeout) {
+        this.mapper = mapper;
+        this.queryUrl = queryUrl.replaceAll("/+$", "");
+        this.timeout = timeout;
+        this.http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+                .connectTimeout(timeout).build();
+    }
+
+    /** The contact as of {@code state}'s sequence number. */
+    ObjectNode contact(ContactState state, boolean includeContactInboxes) {
+        return await(state, includeContactInboxes)
+                .filter(contact -> !contact.path("deleted").asBoolean(false))
+                .orElseGet(() -> ContactRenderer.render(state, includeContactInboxes));
+    }
+
+    /** Waits until the query side has applied the deletion {@code state} ends with. */
+    void awaitDeleted(ContactState state) {
+        await(state, false);
+    }
+
+    private Optional<ObjectNode> await(ContactState state, boolean includeContactInboxes) {
+        long waitMillis = Math.max(0, timeout.minus(MARGIN).toMillis());
+        URI uri = URI.create(queryUrl + "/internal/v1/accounts/" + state.accountId() + "/contacts/"
+                + state.contactId() + "?min_sequence=" + state.sequence() + "&timeout_ms=" + waitMillis
+                + "&include_contact_inboxes=" + includeContactInboxes);
+        HttpRequest request = HttpRequest.newBuilder(uri).timeout(timeout).GET()
+                .header("Accept", "application/json").build();
+        try {
+            HttpResponse<byte[]> response = http.send(request, HttpResponse.BodyHandlers.ofByteArray());
+            if (response.statusCode() == 200) {
+                JsonNode body = mapper.readTree(response.body());
+                if (body != null && body.isObject()) {
+                    return Optional.of((ObjectNode) body);
+                }
+            }
+            log.warn("Query side answered {} for contact {} at sequence {}; answering from the command side",
+                    response.statusCode(), state.contactId(), state.sequence());
+        } catch (IOException e) {
+            log.warn("Query side unreachable for contact {} at sequence {} ({}); answering from the command side",
+                    state.contactId(), state.sequence(), e.toString());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        return Optional.empty();
+    }
+}

@@ -1,0 +1,164 @@
+package io.contacts.command.web;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.ObjectReader;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import jakarta.servlet.http.HttpServletRequest;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.InvalidMediaTypeException;
+import org.springframework.http.MediaType;
+
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * A request body read as a JSON object, with typed access to its top-level fields. A body that is not JSON, not an
+ * object, or a field of the wrong JSON type is a 400 that says what is wrong; unknown fields are simply not read.
+ * Controllers take it as a parameter ({@link JsonBodyResolver}).
+ */
+public final class JsonBody {
+
+    private static final TypeReference<LinkedHashMap<String, Object>> MAP = new TypeReference<>() {
+    };
+
+    private final ObjectMapper mapper;
+    private final ObjectNode root;
+
+    private JsonBody(ObjectMapper mapper, ObjectNode root) {
+        this.mapper = mapper;
+        this.root = root;
+    }
+
+    /** The request body as JSON, or as form parameters for form and multipart requests (Chatwoot takes all three). */
+    public static JsonBody of(ObjectMapper mapper, HttpServletRequest request) throws IOException {
+        if (isForm(request.getContentType())) {
+            return new JsonBody(mapper, FormParameters.toJson(request.getParameterMap()));
+        }
+        return parse(mapper, request.getInputStream().readAllBytes());
+    }
+
+    /** Any other content type, or none, is taken for JSON. */
+    private static boolean isForm(String contentType) {
+        if (contentType == null) {
+            return false;
+        }
+        try {
+            MediaType type = MediaType.parseMediaType(contentType);
+            return MediaType.APPLICATION_FORM_URLENCODED.includes(type) || MediaType.MULTIPART_FORM_DATA.includes(type);
+        } catch (InvalidMediaTypeException e) {
+            return false;
+        }
+    }
+
+    /** An absent or empty body reads as {@code {}}. */
+    public static JsonBody parse(ObjectMapper mapper, byte[] body) {
+        if (body == null || body.length == 0) {
+            return new JsonBody(mapper, JsonNodeFactory.instance.objectNode());
+        }
+        ObjectReader reader = mapper.readerFor(JsonNode.class).with(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
+        JsonNode node;
+        try {
+            node = reader.readValue(body);
+        } catch (JsonProcessingException e) {
+            throw badRequest("Malformed JSON: " + e.getOriginalMessage());
+        } catch (IOException e) {
+            throw badRequest("Malformed JSON");
+        }
+        if (node == null || node.isMissingNode()) {
+            return new JsonBody(mapper, JsonNodeFactory.instance.objectNode());
+        }
+        if (!node.isObject()) {
+            throw badRequest("The request body must be a JSON object");
+        }
+        return new JsonBody(mapper, (ObjectNode) node);
+    }
+
+    public boolean has(String field) {
+        return root.has(field);
+    }
+
+    /** A string (numbers are taken as their text, as Rails casts them) or null. */
+    public String text(String field) {
+        JsonNode node = root.get(field);
+        if (node == null || node.isNull()) {
+            return null;
+        }
+        if (node.isTextual() || node.isNumber()) {
+            return node.asText();
+        }
+        throw badRequest(field + " must be a string");
+    }
+
+    /** true / false, also as the strings "true" / "false"; null when absent or null. */
+    public Boolean bool(String field) {
+        JsonNode node = root.get(field);
+        if (node == null || node.isNull()) {
+            return null;
+        }
+        if (node.isBoolean()) {
+            return node.booleanValue();
+        }
+        if (node.isTextual() && (node.textValue().equals("true") || node.textValue().equals("false"))) {
+            return Boolean.valueOf(node.textValue());
+        }
+        throw badRequest(field + " must be true or false");
+    }
+
+    /** A JSON object as a map; null and "" read as an empty map (Chatwoot normalises blank hashes to {}). */
+    public Map<String, Object> object(String field) {
+        JsonNode node = root.get(field);
+        if (node == null || node.isNull() || (node.isTextual() && node.textValue().isEmpty())) {
+            return new LinkedHashMap<>();
+        }
+        if (!node.isObject()) {
+            throw badRequest(field + " must be an object");
+        }
+        return mapper.convertValue(node, MAP);
+    }
+
+    /** An array of strings; absent or null reads as an empty list. */
+    public List<String> strings(String field) {
+        JsonNode node = root.get(field);
+        if (node == null || node.isNull()) {
+            return List.of();
+        }
+        if (!node.isArray()) {
+            throw badRequest(field + " must be an array of strings");
+        }
+        List<String> values = new ArrayList<>();
+        for (JsonNode element : node) {
+            if (!element.isTextual()) {
+                throw badRequest(field + " must be an array of strings");
+            }
+            values.add(element.textValue());
+        }
+        return values;
+    }
+
+    /** A whole number (also as a numeric string); null when absent or null. */
+    public Long number(String field) {
+        JsonNode node = root.get(field);
+        if (node == null || node.isNull()) {
+            return null;
+        }
+        if (node.canConvertToExactIntegral() && node.canConvertToLong()) {
+            return node.asLong();
+        }
+        if (node.isTextual() && node.textValue().matches("-?\\d{1,18}")) {
+            return Long.valueOf(node.textValue());
+        }
+        throw badRequest(field + " must be a number");
+    }
+
+    private static ApiException badRequest(String error) {
+        return new ApiException(HttpStatus.BAD_REQUEST, error);
+    }
+}

@@ -1,0 +1,90 @@
+package io.contacts.command.it;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.contacts.testsupport.TestInfrastructure;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+import java.util.Map;
+import java.util.UUID;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The command-service in-process against the real PostgreSQL (a database of its own) and Kafka (a topic of its own).
+ * The query side is deliberately absent: every write answers from the read-your-writes fallback, quickly.
+ * All integration tests share this one application context.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+abstract class CommandServiceIT {
+
+    static final String PLATFORM_TOKEN = "it-platform-token";
+    static final String TOPIC = "it.contacts.events.v1";
+
+    @DynamicPropertySource
+    static void infrastructure(DynamicPropertyRegistry registry) {
+        registry.add("spring.datasource.url", () -> TestInfrastructure.postgresUrl("contacts_it_command"));
+        registry.add("spring.datasource.username", TestInfrastructure::postgresUser);
+        registry.add("spring.datasource.password", TestInfrastructure::postgresPassword);
+        registry.add("spring.kafka.bootstrap-servers", TestInfrastructure::kafkaBootstrap);
+        registry.add("contacts.kafka.events-topic", () -> TOPIC);
+        registry.add("contacts.platform-token", () -> PLATFORM_TOKEN);
+        // nothing listens on port 1: read-your-writes falls back at once
+        registry.add("contacts.query-url", () -> "http://127.0.0.1:1");
+        registry.add("contacts.read-your-writes.timeout", () -> "500ms");
+    }
+
+    @LocalServerPort
+    int port;
+
+    @Autowired
+    JdbcTemplate jdbc;
+
+    HttpJson http() {
+        return new HttpJson("http://127.0.0.1:" + port);
+    }
+
+    /** An account with an administrator and an agent, made through the platform API. */
+    record Account(long id, String adminToken, String agentToken) {
+    }
+
+    Account newAccount() {
+        long account = platform("/platform/api/v1/accounts", Map.of("name", "Acme")).path("id").asLong();
+        String admin = newUser(account, "administrator");
+        String agent = newUser(account, "agent");
+        return new Account(account, admin, agent);
+    }
+
+    String newUser(long account, String role) {
+        JsonNode user = platform("/platform/api/v1/users", Map.of("name", "User",
+                "email", UUID.randomUUID() + "@example.com", "password", "s3cret-pass"));
+        platform("/platform/api/v1/accounts/" + account + "/account_users",
+                Map.of("user_id", user.path("id").asLong(), "role", role));
+        return user.path("access_token").asText();
+    }
+
+    private JsonNode platform(String path, Map<String, Object> body) {
+        HttpJson.Response response = http().send("POST", path, PLATFORM_TOKEN, HttpJson.json(body));
+        assertThat(response.status()).as(response.text()).isEqualTo(200);
+        return response.json();
+    }
+
+    String contacts(Account account) {
+        return "/api/v1/accounts/" + account.id() + "/contacts";
+    }
+
+    /** Creates a contact and returns its id. */
+    long createContact(Account account, Map<String, Object> body) {
+        HttpJson.Response response = http().send("POST", contacts(account), account.adminToken(), HttpJson.json(body));
+        assertThat(response.status()).as(response.text()).isEqualTo(200);
+        return response.json().path("id").asLong();
+    }
+
+    static String uniqueEmail() {
+        return UUID.randomUUID() + "@example.com";
+    }
+}

@@ -1,0 +1,107 @@
+package io.contacts.e2e;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.contacts.testsupport.TestInfrastructure;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.Map;
+import java.util.UUID;
+
+/** A client of the running stack's edge, as any HTTP client of the API would use it. */
+final class Edge {
+
+    static final ObjectMapper JSON = new ObjectMapper();
+    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+
+    private final String baseUrl = TestInfrastructure.edgeUrl();
+
+    record Reply(int status, JsonNode body, String raw) {
+    }
+
+    /** A user of an account, with the token its requests carry. */
+    record Member(long accountId, long userId, String token) {
+    }
+
+    Reply call(String method, String path, String token, Object body) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(baseUrl + path))
+                .timeout(Duration.ofSeconds(30))
+                .header("Accept", "application/json");
+        if (token != null) {
+            request.header("api_access_token", token);
+        }
+        if (body == null) {
+            request.method(method, HttpRequest.BodyPublishers.noBody());
+        } else {
+            request.header("Content-Type", "application/json")
+                    .method(method, HttpRequest.BodyPublishers.ofString(body instanceof String s ? s : write(body)));
+        }
+        try {
+            HttpResponse<String> response = HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
+            String raw = response.body();
+            JsonNode json = raw == null || raw.isBlank() ? JSON.nullNode() : JSON.readTree(raw);
+            return new Reply(response.statusCode(), json, raw);
+        } catch (IOException e) {
+            throw new UncheckedIOException("No answer from the edge at " + baseUrl + path
+                    + " (is the stack up? `infra/stack.sh up`)", e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    Reply get(String path, String token) {
+        return call("GET", path, token, null);
+    }
+
+    Reply post(String path, String token, Object body) {
+        return call("POST", path, token, body);
+    }
+
+    long newAccount() {
+        Reply reply = post("/platform/api/v1/accounts", TestInfrastructure.platformToken(),
+                Map.of("name", "e2e " + unique()));
+        if (reply.status() != 200) {
+            throw new IllegalStateException("Cannot create an account: " + reply);
+        }
+        return reply.body().get("id").asLong();
+    }
+
+    Member newMember(long accountId, String role) {
+        String platform = TestInfrastructure.platformToken();
+        Reply user = post("/platform/api/v1/users", platform,
+                Map.of("name", role + " " + unique(), "email", unique() + "@e2e.test", "password", "Secret-" + unique()));
+        if (user.status() != 200) {
+            throw new IllegalStateException("Cannot create a user: " + user);
+        }
+        long userId = user.body().get("id").asLong();
+        Reply membership = post("/platform/api/v1/accounts/" + accountId + "/account_users", platform,
+                Map.of("user_id", userId, "role", role));
+        if (membership.status() != 200) {
+            throw new IllegalStateException("Cannot add the user to the account: " + membership);
+        }
+        return new Member(accountId, userId, user.body().get("access_token").asText());
+    }
+
+    static String contacts(Member member) {
+        return "/api/v1/accounts/" + member.accountId() + "/contacts";
+    }
+
+    static String unique() {
+        return UUID.randomUUID().toString().substring(0, 8);
+    }
+
+    private static String write(Object body) {
+        try {
+            return JSON.writeValueAsString(body);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

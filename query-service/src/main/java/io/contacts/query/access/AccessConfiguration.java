@@ -1,0 +1,19 @@
+package io.contacts.query.access;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+@Configuration
+class AccessConfiguration {
+
+    /** Only the public API is guarded; the internal endpoints and actuator are not routed by the edge. */
+    @Bean
+    FilterRegistrationBean<AccessFilter> accessFilter(AccessChecker checker, ObjectMapper objectMapper) {
+        FilterRegistrationBean<AccessFilter> registration =
+                new FilterRegistrationBean<>(new AccessFilter(checker, objectMapper));
+        registration.addUrlPatterns("/api/v1/*");
+        return registration;
+    }
+}

@@ -1,0 +1,52 @@
+package io.contacts.query.access;
+
+import io.contacts.query.web.ServiceUnavailableException;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.stereotype.Component;
+import org.springframework.util.StreamUtils;
+import org.springframework.web.client.ResourceAccessException;
+import org.springframework.web.client.RestClient;
+import org.springframework.web.util.UriUtils;
+
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+
+/** Asks the command-service's internal access endpoint (docs/internals.md). */
+@Component
+class CommandServiceAccessClient {
+
+    static final String TOKEN_HEADER = "api_access_token";
+
+    private final RestClient client;
+    private final URI commandUrl;
+
+    CommandServiceAccessClient(RestClient.Builder builder, AccessProperties properties) {
+        this.client = builder.build();
+        this.commandUrl = properties.commandUrl();
+    }
+
+    AccessDecision check(String token, String accountId) {
+        URI uri = commandUrl.resolve("/internal/v1/accounts/"
+                + UriUtils.encodePathSegment(accountId, StandardCharsets.UTF_8) + "/access");
+        try {
+            return client.get().uri(uri).accept(MediaType.APPLICATION_JSON)
+                    .headers(headers -> {
+                        if (token != null) {
+                            headers.set(TOKEN_HEADER, token);
+                        }
+                    })
+                    .exchange((request, response) -> {
+                        if (response.getStatusCode().value() == 200) {
+                            return new AccessDecision.Granted();
+                        }
+                        String contentType = response.getHeaders().getFirst(HttpHeaders.CONTENT_TYPE);
+                        return new AccessDecision.Denied(response.getStatusCode().value(),
+                                contentType == null ? MediaType.APPLICATION_JSON_VALUE : contentType,
+                                StreamUtils.copyToByteArray(response.getBody()));
+                    });
+        } catch (ResourceAccessException e) {
+            throw new ServiceUnavailableException("The command-service is unreachable: " + e.getMessage(), e);
+        }
+    }
+}

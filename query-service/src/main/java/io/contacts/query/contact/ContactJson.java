@@ -1,0 +1,51 @@
+package io.contacts.query.contact;
+
+import io.contacts.query.projection.ContactDocument;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The one renderer of the contact object (chatwoot-reference.md section 2), used by every read endpoint and, through
+ * the internal endpoint, by the command-service's write responses.
+ */
+public final class ContactJson {
+
+    private ContactJson() {
+    }
+
+    public static Map<String, Object> contact(ContactDocument document, boolean includeContactInboxes) {
+        Map<String, Object> json = new LinkedHashMap<>();
+        json.put("id", document.id());
+        json.put("name", document.name());
+        json.put("email", document.email());
+        json.put("phone_number", document.phoneNumber());
+        json.put("identifier", document.identifier());
+        json.put("blocked", document.blocked());
+        json.put("thumbnail", "");
+        json.put("availability_status", "offline");
+        json.put("custom_attributes", document.customAttributes());
+        json.put("additional_attributes", document.additionalAttributes());
+        json.put("created_at", epochSeconds(document.createdAt()));
+        if (document.lastActivityAt() != null) {
+            json.put("last_activity_at", epochSeconds(document.lastActivityAt()));
+        }
+        if (includeContactInboxes) {
+            json.put("contact_inboxes", List.of());
+        }
+        return json;
+    }
+
+    /** A single-contact response: the contact flat (as the seed document shows) and in Chatwoot's payload. */
+    public static Map<String, Object> single(ContactDocument document, boolean includeContactInboxes) {
+        Map<String, Object> contact = contact(document, includeContactInboxes);
+        Map<String, Object> json = new LinkedHashMap<>(contact);
+        json.put("payload", contact);
+        return json;
+    }
+
+    private static Long epochSeconds(Long millis) {
+        return millis == null ? null : Math.floorDiv(millis, 1000L);
+    }
+}

@@ -1,0 +1,106 @@
+package io.contacts.query.contact;
+
+import co.elastic.clients.elasticsearch.ElasticsearchClient;
+import co.elastic.clients.elasticsearch._types.ElasticsearchException;
+import co.elastic.clients.elasticsearch._types.query_dsl.Query;
+import co.elastic.clients.elasticsearch.core.GetResponse;
+import co.elastic.clients.elasticsearch.core.SearchResponse;
+import co.elastic.clients.elasticsearch.core.search.Hit;
+import io.contacts.query.projection.ContactDocument;
+import io.contacts.query.projection.IndexProperties;
+import io.contacts.query.web.ServiceUnavailableException;
+import org.springframework.stereotype.Component;
+
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The read side's access to the contacts index. Every search is walled to one account and hides tombstones here,
+ * so no endpoint can forget it.
+ */
+@Component
+public class ContactReader {
+
+    /** Elasticsearch's default index.max_result_window: deeper offsets are an empty page. */
+    static final long MAX_RESULT_WINDOW = 10_000;
+
+    public record Page(List<ContactDocument> contacts, long total) {
+    }
+
+    private final ElasticsearchClient client;
+    private final IndexProperties index;
+
+    public ContactReader(ElasticsearchClient client, IndexProperties index) {
+        this.client = client;
+        this.index = index;
+    }
+
+    /** A live contact of the account, as last written (realtime get). */
+    public Optional<ContactDocument> find(long accountId, long contactId) {
+        return get(contactId, true).filter(d -> d.accountId() == accountId && !d.deleted());
+    }
+
+    /** The document as searches see it now (refreshed), tombstones and all accounts included. */
+    public Optional<ContactDocument> findSearchable(long contactId) {
+        return get(contactId, false);
+    }
+
+    /** The sequences searches see now for these contacts (those that have a document). */
+    public Map<Long, Long> searchableSequences(Collection<Long> contactIds) {
+        List<String> ids = contactIds.stream().map(String::valueOf).toList();
+        Map<Long, Long> sequences = new HashMap<>();
+        call(() -> client.mget(m -> m.index(index.alias()).ids(ids).realtime(false)
+                .sourceIncludes("sequence"), ContactDocument.class)).docs().stream()
+                .filter(item -> item.isResult() && item.result().found())
+                .forEach(item -> sequences.put(Long.parseLong(item.result().id()), item.result().source().sequence()));
+        return sequences;
+    }
+
+    /**
+     * One page of the account's live contacts matching all conditions.
+     *
+     * @param countAll whether {@link Page#total} must count every match (else it is not computed)
+     */
+    public Page search(long accountId, List<Query> conditions, ContactSort sort, long from, int size,
+                       boolean countAll) {
+        boolean beyondWindow = from > MAX_RESULT_WINDOW - size;
+        SearchResponse<ContactDocument> response = call(() -> client.search(s -> s.index(index.alias())
+                .query(q -> q.bool(b -> b
+                        .filter(f -> f.term(t -> t.field("account_id").value(accountId)))
+                        .filter(f -> f.term(t -> t.field("deleted").value(false)))
+                        .filter(conditions)))
+                .sort(sort.toSortOptions())
+                .from(beyondWindow ? 0 : (int) from)
+                .size(beyondWindow ? 0 : size)
+                .trackTotalHits(t -> t.enabled(countAll)), ContactDocument.class));
+        List<ContactDocument> contacts = new ArrayList<>();
+        for (Hit<ContactDocument> hit : response.hits().hits()) {
+            contacts.add(hit.source());
+        }
+        long total = countAll && response.hits().total() != null ? response.hits().total().value() : 0;
+        return new Page(contacts, total);
+    }
+
+    private Optional<ContactDocument> get(long contactId, boolean realtime) {
+        GetResponse<ContactDocument> response = call(() -> client.get(g -> g.index(index.alias())
+                .id(String.valueOf(contactId)).realtime(realtime), ContactDocument.class));
+        return response.found() ? Optional.ofNullable(response.source()) : Optional.empty();
+    }
+
+    private interface ElasticsearchCall<T> {
+        T call() throws IOException;
+    }
+
+    private static <T> T call(ElasticsearchCall<T> call) {
+        try {
+            return call.call();
+        } catch (IOException | ElasticsearchException e) {
+            throw new ServiceUnavailableException("Elasticsearch cannot answer: " + e.getMessage(), e);
+        }
+    }
+}

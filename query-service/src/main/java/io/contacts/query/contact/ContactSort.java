@@ -1,0 +1,77 @@
+package io.contacts.query.contact;
+
+import co.elastic.clients.elasticsearch._types.SortOptions;
+import co.elastic.clients.elasticsearch._types.SortOrder;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The {@code sort} parameter (chatwoot-reference.md section 6, as fixed in CONTACTS-API.md): comma-separated keys,
+ * {@code -} for descending, applied in request order, unknown keys ignored, {@code -created_at} when no key is
+ * valid, and always {@code id} last so that equal values never swap between pages.
+ */
+public record ContactSort(List<Key> keys) {
+
+    private static final String DEFAULT = "-created_at";
+    private static final String TIE_BREAKER = "id";
+
+    /**
+     * @param field the document field
+     * @param nullsLikeSql true where Chatwoot uses PostgreSQL's default null placement (last ascending, first
+     *                     descending); otherwise nulls are always last
+     */
+    public record Key(String field, boolean descending, boolean nullsLikeSql) {
+
+        String missing() {
+            return nullsLikeSql && descending ? "_first" : "_last";
+        }
+    }
+
+    private record Field(String name, boolean nullsLikeSql) {
+    }
+
+    private static final Map<String, Field> FIELDS = Map.of(
+            "email", new Field("email", true),
+            "name", new Field("name", true),
+            "phone_number", new Field("phone_number", true),
+            "last_activity_at", new Field("last_activity_at", false),
+            "created_at", new Field("created_at", false),
+            "company", new Field("company_name", false),
+            "company_name", new Field("company_name", false),
+            "city", new Field("city", false),
+            "country", new Field("country", false));
+
+    public static ContactSort parse(String sort) {
+        List<Key> keys = keys(sort);
+        return new ContactSort(keys.isEmpty() ? keys(DEFAULT) : keys);
+    }
+
+    public List<SortOptions> toSortOptions() {
+        List<SortOptions> options = new ArrayList<>();
+        for (Key key : keys) {
+            options.add(SortOptions.of(s -> s.field(f -> f.field(key.field())
+                    .order(key.descending() ? SortOrder.Desc : SortOrder.Asc).missing(key.missing()))));
+        }
+        options.add(SortOptions.of(s -> s.field(f -> f.field(TIE_BREAKER).order(SortOrder.Asc))));
+        return options;
+    }
+
+    private static List<Key> keys(String sort) {
+        // a field named twice keeps its first place and direction, as a repeated ORDER BY term would
+        Map<String, Key> keys = new LinkedHashMap<>();
+        if (sort != null) {
+            for (String token : sort.split(",")) {
+                String name = token.strip();
+                boolean descending = name.startsWith("-");
+                Field field = FIELDS.get(descending ? name.substring(1) : name);
+                if (field != null) {
+                    keys.putIfAbsent(field.name(), new Key(field.name(), descending, field.nullsLikeSql()));
+                }
+            }
+        }
+        return List.copyOf(keys.values());
+    }
+}

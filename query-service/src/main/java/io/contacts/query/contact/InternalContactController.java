@@ -1,0 +1,51 @@
+package io.contacts.query.contact;
+
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+import java.time.Duration;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+
+/**
+ * Read-your-writes for the command-service (docs/internals.md; not routed by the edge): the contact as rendered
+ * once the projection reached the write's sequence, {@code {"deleted":true}} when that write deleted it.
+ */
+@RestController
+@RequestMapping("/internal/v1/accounts/{accountId}/contacts")
+class InternalContactController {
+
+    private final ContactAwaiter awaiter;
+    private final AwaitProperties properties;
+
+    InternalContactController(ContactAwaiter awaiter, AwaitProperties properties) {
+        this.awaiter = awaiter;
+        this.properties = properties;
+    }
+
+    @GetMapping("/{contactId}")
+    CompletableFuture<Map<String, Object>> contact(
+            @PathVariable long accountId, @PathVariable String contactId,
+            @RequestParam(name = "min_sequence", defaultValue = "0") long minSequence,
+            @RequestParam(name = "timeout_ms", required = false) Long timeoutMs,
+            @RequestParam(name = "include_contact_inboxes", required = false) String include) {
+        return awaiter.await(ContactIds.parse(contactId), minSequence, timeout(timeoutMs)).thenApply(document -> {
+            if (document.accountId() != accountId) {
+                throw new ContactNotFoundException();
+            }
+            return document.deleted() ? Map.of("deleted", true)
+                    : ContactJson.contact(document, IncludeContactInboxes.of(include));
+        });
+    }
+
+    private Duration timeout(Long timeoutMs) {
+        if (timeoutMs == null) {
+            return properties.defaultTimeout();
+        }
+        Duration asked = Duration.ofMillis(Math.max(0, timeoutMs));
+        return asked.compareTo(properties.maxTimeout()) > 0 ? properties.maxTimeout() : asked;
+    }
+}

@@ -1,0 +1,120 @@
+package io.contacts.query.projection;
+
+import co.elastic.clients.elasticsearch.ElasticsearchClient;
+import co.elastic.clients.elasticsearch._types.ElasticsearchException;
+import co.elastic.clients.elasticsearch._types.mapping.DynamicMapping;
+import co.elastic.clients.elasticsearch._types.mapping.Property;
+import co.elastic.clients.elasticsearch._types.mapping.TypeMapping;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.context.event.EventListener;
+import org.springframework.stereotype.Component;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+
+/**
+ * Creates the concrete contacts index with its mapping and points the alias at it, idempotently (several instances
+ * may start at once). Tried at start-up and again before each projection batch until it succeeded, so the service
+ * starts even while Elasticsearch is still coming up.
+ */
+@Component
+public class ContactIndex {
+
+    private static final Logger log = LoggerFactory.getLogger(ContactIndex.class);
+    /** Built into the server module (no analysis-common needed); checked against the integ-test-zip distribution. */
+    private static final String LOWERCASE = "lowercase";
+    /** Longer additional-attribute values are kept in _source but not indexed (Lucene's term limit). */
+    private static final int SORT_COPY_IGNORE_ABOVE = 1024;
+
+    private final ElasticsearchClient client;
+    private final IndexProperties properties;
+    private volatile boolean ready;
+
+    public ContactIndex(ElasticsearchClient client, IndexProperties properties) {
+        this.client = client;
+        this.properties = properties;
+    }
+
+    @EventListener(ApplicationReadyEvent.class)
+    public void createAtStartUp() {
+        try {
+            ensureCreated();
+        } catch (RuntimeException e) {
+            log.warn("Contacts index not created yet (the projection retries before its next batch): {}",
+                    e.getMessage());
+        }
+    }
+
+    public void ensureCreated() {
+        if (ready) {
+            return;
+        }
+        String index = properties.concreteIndex();
+        String alias = properties.alias();
+        try {
+            if (!client.indices().exists(e -> e.index(index)).value()) {
+                create(index, alias);
+            }
+            if (!client.indices().existsAlias(e -> e.name(alias).index(index)).value()) {
+                client.indices().putAlias(a -> a.index(index).name(alias));
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("Elasticsearch is unreachable", e);
+        }
+        ready = true;
+        log.info("Contacts index {} behind alias {} is ready", index, alias);
+    }
+
+    private void create(String index, String alias) throws IOException {
+        try {
+            client.indices().create(c -> c.index(index)
+                    .settings(s -> s.numberOfReplicas("0")
+                            // every bulk refreshes; the periodic refresh only bounds staleness of other writers
+                            .refreshInterval(t -> t.time("1s")))
+                    .mappings(mapping())
+                    .aliases(alias, a -> a.isWriteIndex(true)));
+        } catch (ElasticsearchException e) {
+            if (!"resource_already_exists_exception".equals(e.error().type())) {
+                throw e;
+            }
+        }
+    }
+
+    static TypeMapping mapping() {
+        return TypeMapping.of(m -> m.dynamic(DynamicMapping.Strict)
+                .properties("id", Property.of(p -> p.long_(l -> l)))
+                .properties("account_id", Property.of(p -> p.long_(l -> l)))
+                .properties("name", lowercaseKeyword())
+                .properties("email", lowercaseKeyword())
+                .properties("phone_number", lowercaseKeyword())
+                .properties("identifier", Property.of(p -> p.keyword(k -> k)))
+                .properties("blocked", Property.of(p -> p.boolean_(b -> b)))
+                .properties("resolved", Property.of(p -> p.boolean_(b -> b)))
+                .properties("deleted", Property.of(p -> p.boolean_(b -> b)))
+                .properties("custom_attributes", Property.of(p -> p.object(o -> o.enabled(false))))
+                .properties("additional_attributes", Property.of(p -> p.object(o -> o.enabled(false))))
+                .properties("company_name", sortCopy())
+                .properties("city", sortCopy())
+                .properties("country", sortCopy())
+                // tag names match case-insensitively in Chatwoot
+                .properties("labels", lowercaseKeyword())
+                .properties("created_at", epochMillis())
+                .properties("updated_at", epochMillis())
+                .properties("last_activity_at", epochMillis())
+                .properties("sequence", Property.of(p -> p.long_(l -> l))));
+    }
+
+    private static Property lowercaseKeyword() {
+        return Property.of(p -> p.keyword(k -> k.normalizer(LOWERCASE)));
+    }
+
+    private static Property sortCopy() {
+        return Property.of(p -> p.keyword(k -> k.normalizer(LOWERCASE).ignoreAbove(SORT_COPY_IGNORE_ABOVE)));
+    }
+
+    private static Property epochMillis() {
+        return Property.of(p -> p.date(d -> d.format("epoch_millis")));
+    }
+}

@@ -1,0 +1,100 @@
+package io.contacts.query.projection;
+
+import co.elastic.clients.elasticsearch.ElasticsearchClient;
+import co.elastic.clients.elasticsearch._types.Refresh;
+import co.elastic.clients.elasticsearch._types.VersionType;
+import co.elastic.clients.elasticsearch.core.BulkRequest;
+import co.elastic.clients.elasticsearch.core.BulkResponse;
+import co.elastic.clients.elasticsearch.core.MgetResponse;
+import co.elastic.clients.elasticsearch.core.bulk.BulkResponseItem;
+import co.elastic.clients.elasticsearch.core.get.GetResult;
+import co.elastic.clients.elasticsearch.core.mget.MultiGetResponseItem;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Component;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/** Reads and writes the projection's documents: realtime multi-get, versioned bulk index with refresh. */
+@Component
+class ProjectionStore {
+
+    private static final Logger log = LoggerFactory.getLogger(ProjectionStore.class);
+    private static final int CONFLICT = 409;
+    private static final int NOT_FOUND = 404;
+    private static final int TOO_MANY_REQUESTS = 429;
+
+    private final ElasticsearchClient client;
+    private final IndexProperties index;
+
+    ProjectionStore(ElasticsearchClient client, IndexProperties index) {
+        this.client = client;
+        this.index = index;
+    }
+
+    /** The current documents of these contacts, including unrefreshed writes (a realtime get). */
+    Map<Long, ContactDocument> current(Collection<Long> contactIds) {
+        List<String> ids = contactIds.stream().map(String::valueOf).toList();
+        MgetResponse<ContactDocument> response;
+        try {
+            response = client.mget(m -> m.index(index.alias()).ids(ids), ContactDocument.class);
+        } catch (IOException e) {
+            throw new UncheckedIOException("Elasticsearch is unreachable", e);
+        }
+        Map<Long, ContactDocument> documents = new HashMap<>();
+        for (MultiGetResponseItem<ContactDocument> item : response.docs()) {
+            if (item.isFailure()) {
+                throw new IllegalStateException("Cannot read contact " + item.failure().id() + ": "
+                        + item.failure().error().reason());
+            }
+            GetResult<ContactDocument> result = item.result();
+            if (result.found()) {
+                documents.put(Long.parseLong(result.id()), result.source());
+            }
+        }
+        return documents;
+    }
+
+    /**
+     * Indexes the documents with external versions and refreshes, so they are searchable on return. A version
+     * conflict means Elasticsearch already has a newer version: the contact is at least as far as asked.
+     *
+     * @return the sequence each written contact is now searchable at (at least)
+     * @throws IllegalStateException when Elasticsearch could not take some documents for now (the batch is retried);
+     *                               a document it rejects as invalid is logged and skipped instead
+     */
+    Map<Long, Long> write(List<ContactDocument> documents) {
+        BulkRequest.Builder bulk = new BulkRequest.Builder().refresh(Refresh.True).requireAlias(true);
+        for (ContactDocument document : documents) {
+            bulk.operations(op -> op.index(i -> i.index(index.alias()).id(String.valueOf(document.id()))
+                    .version(document.version()).versionType(VersionType.External).document(document)));
+        }
+        BulkResponse response;
+        try {
+            response = client.bulk(bulk.build());
+        } catch (IOException e) {
+            throw new UncheckedIOException("Elasticsearch is unreachable", e);
+        }
+        Map<Long, Long> searchable = new HashMap<>();
+        for (int i = 0; i < documents.size(); i++) {
+            ContactDocument document = documents.get(i);
+            BulkResponseItem item = response.items().get(i);
+            if (item.error() == null || item.status() == CONFLICT) {
+                searchable.put(document.id(), document.sequence());
+            } else if (item.status() >= 500 || item.status() == TOO_MANY_REQUESTS || item.status() == NOT_FOUND) {
+                // a missing index or alias waits for an operator; skipping would lose the events
+                throw new IllegalStateException("Elasticsearch refused contact " + document.id() + " for now: "
+                        + item.error().reason());
+            } else {
+                log.error("Elasticsearch rejected contact {} at sequence {}, skipped: {} {}", document.id(),
+                        document.sequence(), item.error().type(), item.error().reason());
+            }
+        }
+        return searchable;
+    }
+}

@@ -1,0 +1,8 @@
+package io.contacts.query.search;
+
+public class BlankSearchTextException extends RuntimeException {
+
+    public BlankSearchTextException() {
+        super("Specify search string with parameter q");
+    }
+}

@@ -1,0 +1,164 @@
+package io.contacts.query;
+
+import io.contacts.events.CloudEventHeaders;
+import io.contacts.events.ContactCreated;
+import io.contacts.events.ContactEvent;
+import io.contacts.events.ContactEventType;
+import io.contacts.events.json.ContactEventJson;
+import io.contacts.testsupport.TestInfrastructure;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.clients.producer.RecordMetadata;
+import org.apache.kafka.common.header.internals.RecordHeader;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.springframework.test.context.DynamicPropertyRegistry;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * What one integration test class needs around the in-process query-service: a Kafka topic, an index alias and a
+ * consumer group of its own on the real infrastructure, the command-service stand-in, and a producer that sends
+ * events as the command-service does. {@link #close()} removes the topic, the group and the index; call it once the
+ * consumers stopped.
+ */
+public final class QueryTestFixture implements AutoCloseable {
+
+    public static final int PARTITIONS = 3;
+
+    private final String topic;
+    private final String alias;
+    private final String group;
+    private final CommandServiceStandIn commandService = new CommandServiceStandIn();
+    private final KafkaProducer<String, byte[]> producer;
+    private final AtomicLong ids = new AtomicLong(ThreadLocalRandom.current().nextLong(1_000_000, 1_000_000_000));
+
+    public QueryTestFixture(String name) {
+        String run = UUID.randomUUID().toString().substring(0, 8);
+        topic = "it.query." + name + "." + run + ".v1";
+        alias = "it-contacts-" + name + "-" + run;
+        group = "it-query-" + name + "-" + run;
+        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG,
+                TestInfrastructure.kafkaBootstrap()))) {
+            admin.createTopics(List.of(new NewTopic(topic, PARTITIONS, (short) 1))).all().get(30, TimeUnit.SECONDS);
+        } catch (Exception e) {
+            throw new IllegalStateException("Cannot create topic " + topic, e);
+        }
+        producer = new KafkaProducer<>(Map.of(
+                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, TestInfrastructure.kafkaBootstrap(),
+                ProducerConfig.ACKS_CONFIG, "all",
+                ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true),
+                new StringSerializer(), new ByteArraySerializer());
+    }
+
+    public void register(DynamicPropertyRegistry registry) {
+        register(registry, TestInfrastructure.elasticsearchUrl());
+    }
+
+    public void register(DynamicPropertyRegistry registry, String elasticsearchUrl) {
+        registry.add("spring.elasticsearch.uris", () -> elasticsearchUrl);
+        registry.add("spring.kafka.bootstrap-servers", TestInfrastructure::kafkaBootstrap);
+        registry.add("contacts.kafka.events-topic", () -> topic);
+        registry.add("contacts.kafka.group", () -> group);
+        registry.add("contacts.elasticsearch.alias", () -> alias);
+        registry.add("contacts.access.command-url", commandService::url);
+    }
+
+    public CommandServiceStandIn commandService() {
+        return commandService;
+    }
+
+    public String alias() {
+        return alias;
+    }
+
+    /** A fresh id for a contact or an account, so tests never see each other's data. */
+    public long newId() {
+        return ids.incrementAndGet();
+    }
+
+    public RecordMetadata send(ContactEvent event, long sequence) {
+        return send(event, sequence, Instant.now(), null);
+    }
+
+    public RecordMetadata send(ContactEvent event, long sequence, Instant time) {
+        return send(event, sequence, time, null);
+    }
+
+    /** Sends as the command-service does (CloudEvents binary mode, keyed by contact id), or to a given partition. */
+    public RecordMetadata send(ContactEvent event, long sequence, Instant time, Integer partition) {
+        ProducerRecord<String, byte[]> record = new ProducerRecord<>(topic, partition,
+                String.valueOf(event.contactId()), ContactEventJson.write(event));
+        header(record, CloudEventHeaders.SPEC_VERSION, CloudEventHeaders.SPEC_VERSION_VALUE);
+        header(record, CloudEventHeaders.ID, UUID.randomUUID().toString());
+        header(record, CloudEventHeaders.TYPE, ContactEventType.of(event).type());
+        header(record, CloudEventHeaders.SOURCE, CloudEventHeaders.SOURCE_VALUE);
+        header(record, CloudEventHeaders.TIME, time.toString());
+        header(record, CloudEventHeaders.SUBJECT, String.valueOf(event.contactId()));
+        header(record, CloudEventHeaders.ACCOUNT_ID, String.valueOf(event.accountId()));
+        header(record, CloudEventHeaders.SEQUENCE, String.valueOf(sequence));
+        header(record, CloudEventHeaders.CONTENT_TYPE, CloudEventHeaders.JSON);
+        try {
+            return producer.send(record).get(30, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        } catch (ExecutionException | java.util.concurrent.TimeoutException e) {
+            throw new IllegalStateException("Cannot send " + event, e);
+        }
+    }
+
+    /** Sends each contact's creation, then waits until all are searchable. */
+    public void createAll(ApiClient api, List<ContactCreated> contacts, Instant time) {
+        contacts.forEach(contact -> send(contact, 0, time));
+        contacts.forEach(contact -> {
+            ApiClient.Response projected = api.awaitContact(contact.accountId(), contact.contactId(), 0);
+            if (projected.status() != 200) {
+                throw new IllegalStateException("Contact " + contact.contactId() + " not projected: " + projected);
+            }
+        });
+    }
+
+    /** Sends a raw record (a malformed one, say) to a partition. */
+    public void sendRaw(ProducerRecord<String, byte[]> record) throws Exception {
+        producer.send(new ProducerRecord<>(topic, record.partition(), record.key(), record.value(),
+                record.headers())).get(30, TimeUnit.SECONDS);
+    }
+
+    private static void header(ProducerRecord<String, byte[]> record, String name, String value) {
+        record.headers().add(new RecordHeader(name, value.getBytes(StandardCharsets.UTF_8)));
+    }
+
+    @Override
+    public void close() throws Exception {
+        producer.close();
+        commandService.close();
+        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG,
+                TestInfrastructure.kafkaBootstrap()))) {
+            admin.deleteTopics(List.of(topic)).all().get(30, TimeUnit.SECONDS);
+            admin.deleteConsumerGroups(List.of(group)).all().get(30, TimeUnit.SECONDS);
+        }
+        HttpResponse<String> deleted = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+                        URI.create(TestInfrastructure.elasticsearchUrl() + "/" + alias + "-v1")).DELETE().build(),
+                HttpResponse.BodyHandlers.ofString());
+        if (deleted.statusCode() != 200 && deleted.statusCode() != 404) {
+            throw new IllegalStateException("Cannot delete index " + alias + "-v1: " + deleted.body());
+        }
+    }
+}

@@ -1,0 +1,113 @@
+package io.contacts.query.access;
+
+import io.contacts.query.ApiClient;
+import io.contacts.query.CommandServiceStandIn;
+import io.contacts.query.QueryTestFixture;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.springframework.beans.factory.DisposableBean;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.context.TestConfiguration;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.annotation.Bean;
+import org.springframework.test.annotation.DirtiesContext;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+import java.time.Duration;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/** Every /api/v1 request is authorised by the command-service (here its contract, served by a stand-in). */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = "contacts.access.cache-ttl=1s")
+@DirtiesContext
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class AccessIT {
+
+    static final QueryTestFixture fixture = new QueryTestFixture("access");
+    static final CommandServiceStandIn commandService = fixture.commandService();
+
+    @DynamicPropertySource
+    static void properties(DynamicPropertyRegistry registry) {
+        fixture.register(registry);
+    }
+
+    @TestConfiguration
+    static class RemoveFixture {
+        @Bean
+        DisposableBean removeFixture() {
+            return fixture::close;
+        }
+    }
+
+    @LocalServerPort
+    int port;
+    ApiClient api;
+    long account;
+
+    @BeforeEach
+    void setUp() {
+        api = new ApiClient(port);
+        account = fixture.newId();
+    }
+
+    private String contacts(long accountId) {
+        return "/api/v1/accounts/" + accountId + "/contacts";
+    }
+
+    @Test
+    void refusalsAreRelayedAsTheCommandServiceGaveThem() {
+        assertRelayed(api.get(contacts(account), null), 401, CommandServiceStandIn.NO_CREDENTIALS);
+        assertRelayed(api.get(contacts(account) + "/search?q=x", "wrong-token"), 401,
+                CommandServiceStandIn.INVALID_TOKEN);
+        assertRelayed(api.get(contacts(account) + "/1", CommandServiceStandIn.OUTSIDER_TOKEN), 401,
+                CommandServiceStandIn.NOT_A_MEMBER);
+        assertRelayed(api.get(contacts(CommandServiceStandIn.UNKNOWN_ACCOUNT)), 404,
+                CommandServiceStandIn.NO_ACCOUNT);
+        assertRelayed(api.get("/api/v1/accounts/abc/contacts"), 404, CommandServiceStandIn.NO_ACCOUNT);
+    }
+
+    @Test
+    void refusalsAreAskedEveryTime() {
+        api.get(contacts(account), "wrong-token");
+        api.get(contacts(account), "wrong-token");
+        assertThat(commandService.calls("wrong-token", account)).isEqualTo(2);
+    }
+
+    @Test
+    void grantsAreRememberedForTheCacheTtl() {
+        assertThat(api.get(contacts(account)).status()).isEqualTo(200);
+        assertThat(api.get(contacts(account) + "/search?q=x").status()).isEqualTo(200);
+        assertThat(commandService.calls(CommandServiceStandIn.TOKEN, account)).isEqualTo(1);
+
+        await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> {
+            assertThat(api.get(contacts(account)).status()).isEqualTo(200);
+            assertThat(commandService.calls(CommandServiceStandIn.TOKEN, account)).isEqualTo(2);
+        });
+    }
+
+    @Test
+    void internalEndpointsAndHealthAreNotGuarded() {
+        assertThat(api.get("/internal/v1/accounts/" + account + "/contacts/1?timeout_ms=0", null).status())
+                .isEqualTo(504);
+        assertThat(api.get("/actuator/health", null).status()).isEqualTo(200);
+        assertThat(commandService.calls("null", account)).isZero();
+    }
+
+    @Test
+    @Order(Integer.MAX_VALUE)
+    void anUnreachableCommandServiceIsServiceUnavailable() {
+        commandService.close();
+        assertRelayed(api.get(contacts(account)), 503, "{\"error\":\"Service unavailable\"}");
+    }
+
+    private static void assertRelayed(ApiClient.Response response, int status, String body) {
+        assertThat(response.status()).isEqualTo(status);
+        assertThat(response.json()).isEqualTo(new ApiClient.Response(status, body).json());
+    }
+}

@@ -1,0 +1,67 @@
+package io.contacts.query.web;
+
+import io.contacts.query.ApiClient;
+import io.contacts.query.QueryTestFixture;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.DisposableBean;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.context.TestConfiguration;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.annotation.Bean;
+import org.springframework.test.annotation.DirtiesContext;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.ServerSocket;
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** The service starts without Elasticsearch and answers 503, never a 500, until it is back. */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@DirtiesContext
+class UnavailableElasticsearchIT {
+
+    static final QueryTestFixture fixture = new QueryTestFixture("no-es");
+
+    @DynamicPropertySource
+    static void properties(DynamicPropertyRegistry registry) {
+        fixture.register(registry, "http://127.0.0.1:" + closedPort());
+    }
+
+    @TestConfiguration
+    static class RemoveFixture {
+        @Bean
+        DisposableBean removeFixture() {
+            return fixture::close;
+        }
+    }
+
+    @LocalServerPort
+    int port;
+
+    @Test
+    void readsAreServiceUnavailable() {
+        ApiClient api = new ApiClient(port);
+        for (String path : List.of("/api/v1/accounts/1/contacts", "/api/v1/accounts/1/contacts/5",
+                "/api/v1/accounts/1/contacts/search?q=ann")) {
+            ApiClient.Response response = api.get(path);
+            assertThat(response.status()).as(path).isEqualTo(503);
+            assertThat(response.json().get("error").asText()).isEqualTo("Service unavailable");
+        }
+        assertThat(api.get("/internal/v1/accounts/1/contacts/5?timeout_ms=100", null).status()).isEqualTo(503);
+        ApiClient.Response health = api.get("/actuator/health", null);
+        assertThat(health.status()).isEqualTo(503);
+        assertThat(health.json().get("status").asText()).isEqualTo("DOWN");
+    }
+
+    private static int closedPort() {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}
