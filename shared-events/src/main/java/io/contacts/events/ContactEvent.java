@@ -6,7 +6,7 @@ package io.contacts.events;
  */
 public sealed interface ContactEvent
         permits ContactCreated, ContactUpdated, ContactBlocked, ContactUnblocked, ContactDeleted,
-        CustomAttributesRemoved {
+        CustomAttributesRemoved, ContactLabelsChanged, ContactInboxLinked {
 
     long contactId();
 

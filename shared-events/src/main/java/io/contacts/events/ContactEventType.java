@@ -13,7 +13,9 @@ public enum ContactEventType {
     BLOCKED("contact.blocked.v1", ContactBlocked.class),
     UNBLOCKED("contact.unblocked.v1", ContactUnblocked.class),
     DELETED("contact.deleted.v1", ContactDeleted.class),
-    CUSTOM_ATTRIBUTES_REMOVED("contact.custom_attributes_removed.v1", CustomAttributesRemoved.class);
+    CUSTOM_ATTRIBUTES_REMOVED("contact.custom_attributes_removed.v1", CustomAttributesRemoved.class),
+    LABELS_CHANGED("contact.labels_changed.v1", ContactLabelsChanged.class),
+    INBOX_LINKED("contact.inbox_linked.v1", ContactInboxLinked.class);
 
     private final String type;
     private final Class<? extends ContactEvent> recordClass;

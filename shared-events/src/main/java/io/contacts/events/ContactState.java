@@ -4,7 +4,9 @@ import com.fasterxml.jackson.databind.PropertyNamingStrategies;
 import com.fasterxml.jackson.databind.annotation.JsonNaming;
 
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -14,54 +16,69 @@ import java.util.Map;
 @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
 public record ContactState(long contactId, long accountId, String name, String email, String phoneNumber,
                            String identifier, boolean blocked, Map<String, Object> customAttributes,
-                           Map<String, Object> additionalAttributes, Instant createdAt, Instant updatedAt,
+                           Map<String, Object> additionalAttributes, List<String> labels,
+                           List<ContactInbox> contactInboxes, Instant createdAt, Instant updatedAt,
                            long sequence, boolean deleted) {
 
     public ContactState {
         customAttributes = customAttributes == null ? Map.of() : customAttributes;
         additionalAttributes = additionalAttributes == null ? Map.of() : additionalAttributes;
+        labels = labels == null ? List.of() : List.copyOf(labels);
+        contactInboxes = contactInboxes == null ? List.of() : List.copyOf(contactInboxes);
     }
 
     /** The state after a contact's first event. */
     public static ContactState created(ContactCreated e, long sequence, Instant time) {
         return new ContactState(e.contactId(), e.accountId(), e.name(), e.email(), e.phoneNumber(), e.identifier(),
-                e.blocked(), e.customAttributes(), e.additionalAttributes(), time, time, sequence, false);
+                e.blocked(), e.customAttributes(), e.additionalAttributes(), List.of(), List.of(), time, time,
+                sequence, false);
     }
 
-    /** Folds one event into this state (a no-op for a {@link ContactCreated}, which starts a state). */
+    /** Folds one event into this state (a {@link ContactCreated} starts a new state). */
     public ContactState apply(ContactEvent event, long sequence, Instant time) {
         if (event instanceof ContactCreated c) {
             return created(c, sequence, time);
         }
+        Change next = new Change(this);
         if (event instanceof ContactUpdated u) {
-            return new ContactState(contactId, accountId,
-                    u.changed(ContactUpdated.NAME) ? u.name() : name,
-                    u.changed(ContactUpdated.EMAIL) ? u.email() : email,
-                    u.changed(ContactUpdated.PHONE_NUMBER) ? u.phoneNumber() : phoneNumber,
-                    u.changed(ContactUpdated.IDENTIFIER) ? u.identifier() : identifier,
-                    blocked,
-                    u.changed(ContactUpdated.CUSTOM_ATTRIBUTES) ? merge(customAttributes, u.customAttributes())
-                            : customAttributes,
-                    u.changed(ContactUpdated.ADDITIONAL_ATTRIBUTES)
-                            ? merge(additionalAttributes, u.additionalAttributes()) : additionalAttributes,
-                    createdAt, time, sequence, deleted);
-        }
-        if (event instanceof ContactBlocked || event instanceof ContactUnblocked) {
-            return new ContactState(contactId, accountId, name, email, phoneNumber, identifier,
-                    event instanceof ContactBlocked, customAttributes, additionalAttributes, createdAt, time,
-                    sequence, deleted);
-        }
-        if (event instanceof CustomAttributesRemoved r) {
+            if (u.changed(ContactUpdated.NAME)) {
+                next.name = u.name();
+            }
+            if (u.changed(ContactUpdated.EMAIL)) {
+                next.email = u.email();
+            }
+            if (u.changed(ContactUpdated.PHONE_NUMBER)) {
+                next.phoneNumber = u.phoneNumber();
+            }
+            if (u.changed(ContactUpdated.IDENTIFIER)) {
+                next.identifier = u.identifier();
+            }
+            if (u.changed(ContactUpdated.CUSTOM_ATTRIBUTES)) {
+                next.customAttributes = merge(customAttributes, u.customAttributes());
+            }
+            if (u.changed(ContactUpdated.ADDITIONAL_ATTRIBUTES)) {
+                next.additionalAttributes = merge(additionalAttributes, u.additionalAttributes());
+            }
+        } else if (event instanceof ContactBlocked || event instanceof ContactUnblocked) {
+            next.blocked = event instanceof ContactBlocked;
+        } else if (event instanceof CustomAttributesRemoved r) {
             Map<String, Object> remaining = new LinkedHashMap<>(customAttributes);
             r.keys().forEach(remaining::remove);
-            return new ContactState(contactId, accountId, name, email, phoneNumber, identifier, blocked, remaining,
-                    additionalAttributes, createdAt, time, sequence, deleted);
+            next.customAttributes = remaining;
+        } else if (event instanceof ContactLabelsChanged l) {
+            next.labels = l.labels();
+        } else if (event instanceof ContactInboxLinked l) {
+            List<ContactInbox> links = new ArrayList<>(contactInboxes);
+            links.removeIf(existing -> existing.inbox().id() == l.contactInbox().inbox().id()
+                    && existing.sourceId().equals(l.contactInbox().sourceId()));
+            links.add(l.contactInbox());
+            next.contactInboxes = links;
+        } else if (event instanceof ContactDeleted) {
+            next.deleted = true;
+        } else {
+            throw new IllegalArgumentException("Unhandled event " + event.getClass());
         }
-        if (event instanceof ContactDeleted) {
-            return new ContactState(contactId, accountId, name, email, phoneNumber, identifier, blocked,
-                    customAttributes, additionalAttributes, createdAt, time, sequence, true);
-        }
-        throw new IllegalArgumentException("Unhandled event " + event.getClass());
+        return next.at(sequence, time);
     }
 
     private static Map<String, Object> merge(Map<String, Object> base, Map<String, Object> patch) {
@@ -70,5 +87,40 @@ public record ContactState(long contactId, long accountId, String name, String e
             merged.putAll(patch);
         }
         return merged;
+    }
+
+    /** The one place a folded state is copied, so that adding a field touches one constructor call. */
+    private static final class Change {
+        private final ContactState from;
+        private String name;
+        private String email;
+        private String phoneNumber;
+        private String identifier;
+        private boolean blocked;
+        private Map<String, Object> customAttributes;
+        private Map<String, Object> additionalAttributes;
+        private List<String> labels;
+        private List<ContactInbox> contactInboxes;
+        private boolean deleted;
+
+        private Change(ContactState from) {
+            this.from = from;
+            name = from.name;
+            email = from.email;
+            phoneNumber = from.phoneNumber;
+            identifier = from.identifier;
+            blocked = from.blocked;
+            customAttributes = from.customAttributes;
+            additionalAttributes = from.additionalAttributes;
+            labels = from.labels;
+            contactInboxes = from.contactInboxes;
+            deleted = from.deleted;
+        }
+
+        private ContactState at(long sequence, Instant time) {
+            return new ContactState(from.contactId, from.accountId, name, email, phoneNumber, identifier, blocked,
+                    customAttributes, additionalAttributes, labels, contactInboxes, from.createdAt, time, sequence,
+                    deleted);
+        }
     }
 }

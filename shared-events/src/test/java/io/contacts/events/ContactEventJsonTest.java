@@ -21,6 +21,9 @@ class ContactEventJsonTest {
             new ContactBlocked(7, 1),
             new ContactUnblocked(7, 1),
             new CustomAttributesRemoved(7, 1, List.of("plan")),
+            new ContactLabelsChanged(7, 1, List.of("vip")),
+            new ContactInboxLinked(7, 1, new ContactInbox("src", false,
+                    new InboxSummary(2, "Web", "Channel::WebWidget", 20, null, ""))),
             new ContactDeleted(7, 1));
 
     @Test

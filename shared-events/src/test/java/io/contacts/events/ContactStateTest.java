@@ -49,4 +49,20 @@ class ContactStateTest {
         assertThat(deleted.deleted()).isTrue();
         assertThat(deleted.sequence()).isEqualTo(3);
     }
+
+    @Test
+    void labelsAreReplacedAndInboxLinksAreAddedOnce() {
+        ContactState labelled = created.apply(new ContactLabelsChanged(5, 9, List.of("vip", "beta")), 1, T1)
+                .apply(new ContactLabelsChanged(5, 9, List.of("beta")), 2, T1);
+        assertThat(labelled.labels()).containsExactly("beta");
+
+        InboxSummary api = new InboxSummary(3, "API", "Channel::Api", 30, null, "");
+        ContactInbox link = new ContactInbox("src-1", false, api);
+        ContactState linked = labelled.apply(new ContactInboxLinked(5, 9, link), 3, T1)
+                .apply(new ContactInboxLinked(5, 9, new ContactInbox("src-1", true, api)), 4, T1)
+                .apply(new ContactInboxLinked(5, 9, new ContactInbox("src-2", false, api)), 5, T1);
+        assertThat(linked.contactInboxes()).extracting(ContactInbox::sourceId).containsExactly("src-1", "src-2");
+        assertThat(linked.contactInboxes().get(0).hmacVerified()).isTrue();
+        assertThat(linked.labels()).containsExactly("beta");
+    }
 }

@@ -27,21 +27,21 @@ public record ContactDocument(long id, long accountId, String name, String email
         labels = labels == null ? List.of() : labels;
     }
 
-    /** The document of a folded state; labels and activity are not in the events yet, so they carry over. */
-    public static ContactDocument of(ContactState state, List<String> labels, Long lastActivityAt) {
+    /** The document of a folded state; activity is not in the events yet, so it carries over. */
+    public static ContactDocument of(ContactState state, Long lastActivityAt) {
         Map<String, Object> additional = state.additionalAttributes();
         return new ContactDocument(state.contactId(), state.accountId(), state.name(), state.email(),
                 state.phoneNumber(), state.identifier(), state.blocked(),
                 present(state.email()) || present(state.phoneNumber()) || present(state.identifier()),
                 state.deleted(), state.customAttributes(), additional,
                 scalar(additional.get("company_name")), scalar(additional.get("city")),
-                scalar(additional.get("country")), labels, millis(state.createdAt()), millis(state.updatedAt()),
+                scalar(additional.get("country")), state.labels(), millis(state.createdAt()), millis(state.updatedAt()),
                 lastActivityAt, state.sequence());
     }
 
     public ContactState toState() {
         return new ContactState(id, accountId, name, email, phoneNumber, identifier, blocked, customAttributes,
-                additionalAttributes, instant(createdAt), instant(updatedAt), sequence, deleted);
+                additionalAttributes, labels, List.of(), instant(createdAt), instant(updatedAt), sequence, deleted);
     }
 
     /** The external version Elasticsearch keeps for this document: sequences start at 0, versions at 1. */

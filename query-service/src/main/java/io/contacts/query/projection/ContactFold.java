@@ -49,8 +49,7 @@ final class ContactFold {
             }
         }
         ContactDocument document = changed
-                ? ContactDocument.of(state, current == null ? List.of() : current.labels(),
-                        current == null ? null : current.lastActivityAt())
+                ? ContactDocument.of(state, current == null ? null : current.lastActivityAt())
                 : null;
         return new Folded(document, duplicates, orphans, gaps);
     }
