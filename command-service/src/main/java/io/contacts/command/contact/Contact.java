@@ -7,6 +7,8 @@ import io.contacts.events.ContactBlocked;
 import io.contacts.events.ContactCreated;
 import io.contacts.events.ContactDeleted;
 import io.contacts.events.ContactEvent;
+import io.contacts.events.ContactInbox;
+import io.contacts.events.ContactInboxLinked;
 import io.contacts.events.ContactState;
 import io.contacts.events.ContactUnblocked;
 import io.contacts.events.ContactUpdated;
@@ -63,12 +65,23 @@ public class Contact {
         String email = values.has(EMAIL) ? values.email() : null;
         String phoneNumber = values.has(PHONE_NUMBER) ? values.phoneNumber() : null;
         String identifier = values.has(IDENTIFIER) ? values.identifier() : null;
+        String sourceId = command.inbox() == null ? null : SourceIds.resolve(command.inbox(), email, phoneNumber);
         claimOrFail(claims, command.accountId(), id, unique(email, identifier, phoneNumber));
         apply(new ContactCreated(id, command.accountId(), values.has(NAME) ? values.name() : "", email, phoneNumber,
                 identifier, false, values.customAttributes(), values.additionalAttributes()));
         if (values.has(ContactChanges.BLOCKED) && Boolean.TRUE.equals(values.blocked())) {
             apply(new ContactBlocked(id, command.accountId()));
         }
+        if (command.inbox() != null) {
+            linkIfNew(command.inbox(), sourceId);
+        }
+        return state;
+    }
+
+    @CommandHandler
+    public ContactState handle(LinkContactInbox command) {
+        requireAccount(command.accountId());
+        linkIfNew(command.link(), SourceIds.resolve(command.link(), state.email(), state.phoneNumber()));
         return state;
     }
 
@@ -148,6 +161,16 @@ public class Contact {
     private void requireAccount(long accountId) {
         if (state.accountId() != accountId) {
             throw new ContactNotFoundException();
+        }
+    }
+
+    /** A link that exists with the same inbox and source id is kept as it is (Chatwoot's find-or-create). */
+    private void linkIfNew(InboxLink link, String sourceId) {
+        boolean exists = state.contactInboxes().stream().anyMatch(existing ->
+                existing.inbox().id() == link.inbox().id() && existing.sourceId().equals(sourceId));
+        if (!exists) {
+            apply(new ContactInboxLinked(state.contactId(), state.accountId(),
+                    new ContactInbox(sourceId, link.hmacVerified(), link.inbox())));
         }
     }
 

@@ -14,6 +14,8 @@ import org.springframework.web.bind.annotation.RequestMethod;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
+import java.util.Optional;
+
 /** The contact writes of the Chatwoot API; answers are rendered by the query side (see {@link ReadYourWrites}). */
 @RestController
 @RequestMapping("/api/v1/accounts/{accountId}/contacts")
@@ -22,17 +24,22 @@ class ContactController {
     private final ContactIds ids;
     private final ContactCommands commands;
     private final ReadYourWrites readYourWrites;
+    private final InboxLinkRequests inboxLinks;
 
-    ContactController(ContactIds ids, ContactCommands commands, ReadYourWrites readYourWrites) {
+    ContactController(ContactIds ids, ContactCommands commands, ReadYourWrites readYourWrites,
+                      InboxLinkRequests inboxLinks) {
         this.ids = ids;
         this.commands = commands;
         this.readYourWrites = readYourWrites;
+        this.inboxLinks = inboxLinks;
     }
 
     @PostMapping
     ObjectNode create(@PathVariable long accountId, JsonBody body) {
         ContactChanges values = ContactRules.normalised(ContactRequests.changes(body));
-        ContactState state = commands.send(new CreateContact(String.valueOf(ids.next()), accountId, values));
+        Optional<InboxLinkRequests.Request> inbox = inboxLinks.optional(accountId, body);
+        ContactState state = commands.send(new CreateContact(String.valueOf(ids.next()), accountId, values,
+                inbox.map(InboxLinkRequests.Request::link).orElse(null)));
         ObjectNode contact = readYourWrites.contact(state, true);
         ObjectNode response = contact.deepCopy();
         ObjectNode payload = response.putObject("payload");
@@ -40,6 +47,10 @@ class ContactController {
         ObjectNode contactInbox = payload.putObject("contact_inbox");
         contactInbox.putNull("inbox");
         contactInbox.putNull("source_id");
+        inbox.ifPresent(request -> {
+            contactInbox.putPOJO("inbox", request.inbox().json());
+            contactInbox.put("source_id", request.in(state).sourceId());
+        });
         return response;
     }
 
@@ -73,7 +84,7 @@ class ContactController {
         return value == null || value.isEmpty() || value.equals("true");
     }
 
-    private static String contactId(String id) {
+    static String contactId(String id) {
         if (!id.matches("[1-9]\\d{0,17}")) {
             throw new ContactNotFoundException();
         }

@@ -1,6 +1,7 @@
 package io.contacts.command.contact;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.contacts.events.ContactState;
 
@@ -29,7 +30,9 @@ final class ContactRenderer {
         contact.set("additional_attributes", MAPPER.valueToTree(state.additionalAttributes()));
         contact.put("created_at", state.createdAt().getEpochSecond());
         if (includeContactInboxes) {
-            contact.putArray("contact_inboxes");
+            ArrayNode links = contact.putArray("contact_inboxes");
+            state.contactInboxes().forEach(link -> links.addObject().put("source_id", link.sourceId())
+                    .set("inbox", MAPPER.valueToTree(link.inbox())));
         }
         return contact;
     }

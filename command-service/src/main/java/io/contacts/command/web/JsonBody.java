@@ -143,6 +143,25 @@ public final class JsonBody {
         return values;
     }
 
+    /** An array of whole numbers (also as numeric strings); absent or null reads as an empty list. */
+    public List<Long> numbers(String field) {
+        JsonNode node = root.get(field);
+        if (node == null || node.isNull()) {
+            return List.of();
+        }
+        List<Long> values = new ArrayList<>();
+        for (JsonNode element : node.isArray() ? node : JsonNodeFactory.instance.arrayNode().add(node)) {
+            if (element.canConvertToExactIntegral() && element.canConvertToLong()) {
+                values.add(element.asLong());
+            } else if (element.isTextual() && element.textValue().matches("-?\\d{1,18}")) {
+                values.add(Long.valueOf(element.textValue()));
+            } else {
+                throw badRequest(field + " must be an array of numbers");
+            }
+        }
+        return values;
+    }
+
     /** A whole number (also as a numeric string); null when absent or null. */
     public Long number(String field) {
         JsonNode node = root.get(field);

@@ -4,11 +4,6 @@ import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import org.springframework.stereotype.Component;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
-
 /** Decides access through the command-service, remembering grants for a few seconds; refusals are never kept. */
 @Component
 class AccessChecker {
@@ -30,7 +25,7 @@ class AccessChecker {
             // never granted, so nothing to remember; the command-service words the refusal
             return client.check(null, accountId);
         }
-        Key key = new Key(sha256(token), accountId);
+        Key key = new Key(TokenDigest.sha256(token), accountId);
         AccessDecision.Granted granted = grants.getIfPresent(key);
         if (granted != null) {
             return granted;
@@ -40,15 +35,5 @@ class AccessChecker {
             grants.put(key, g);
         }
         return decision;
-    }
-
-    /** Tokens are secrets: the cache holds only their digests. */
-    private static String sha256(String token) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
-                    .digest(token.getBytes(StandardCharsets.UTF_8)));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is part of every JRE", e);
-        }
     }
 }

@@ -14,9 +14,9 @@ import java.nio.charset.StandardCharsets;
 
 /** Asks the command-service's internal access endpoint (docs/internals.md). */
 @Component
-class CommandServiceAccessClient {
+public class CommandServiceAccessClient {
 
-    static final String TOKEN_HEADER = "api_access_token";
+    public static final String TOKEN_HEADER = "api_access_token";
 
     private final RestClient client;
     private final URI commandUrl;

@@ -1,9 +1,10 @@
 package io.contacts.query.contact;
 
+import io.contacts.events.ContactInbox;
+import io.contacts.events.InboxSummary;
 import io.contacts.query.projection.ContactDocument;
 
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 
 /**
@@ -32,8 +33,28 @@ public final class ContactJson {
             json.put("last_activity_at", epochSeconds(document.lastActivityAt()));
         }
         if (includeContactInboxes) {
-            json.put("contact_inboxes", List.of());
+            json.put("contact_inboxes", document.contactInboxes().stream().map(ContactJson::contactInbox).toList());
         }
+        return json;
+    }
+
+    /** A contact's link to an inbox with the slim inbox (never the channel's configuration). */
+    private static Map<String, Object> contactInbox(ContactInbox link) {
+        Map<String, Object> json = new LinkedHashMap<>();
+        json.put("source_id", link.sourceId());
+        json.put("inbox", slimInbox(link.inbox()));
+        return json;
+    }
+
+    /** Chatwoot's slim inbox: id, avatar_url, channel_id, name, channel_type, provider. */
+    public static Map<String, Object> slimInbox(InboxSummary inbox) {
+        Map<String, Object> json = new LinkedHashMap<>();
+        json.put("id", inbox.id());
+        json.put("avatar_url", inbox.avatarUrl() == null ? "" : inbox.avatarUrl());
+        json.put("channel_id", inbox.channelId());
+        json.put("name", inbox.name());
+        json.put("channel_type", inbox.channelType());
+        json.put("provider", inbox.provider());
         return json;
     }
 

@@ -3,6 +3,7 @@ package io.contacts.query.projection;
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.fasterxml.jackson.databind.PropertyNamingStrategies;
 import com.fasterxml.jackson.databind.annotation.JsonNaming;
+import io.contacts.events.ContactInbox;
 import io.contacts.events.ContactState;
 
 import java.time.Instant;
@@ -19,12 +20,13 @@ public record ContactDocument(long id, long accountId, String name, String email
                               String identifier, boolean blocked, boolean resolved, boolean deleted,
                               Map<String, Object> customAttributes, Map<String, Object> additionalAttributes,
                               String companyName, String city, String country, List<String> labels,
-                              Long createdAt, Long updatedAt, Long lastActivityAt, long sequence) {
+                              List<ContactInbox> contactInboxes, Long createdAt, Long updatedAt, Long lastActivityAt, long sequence) {
 
     public ContactDocument {
         customAttributes = customAttributes == null ? Map.of() : customAttributes;
         additionalAttributes = additionalAttributes == null ? Map.of() : additionalAttributes;
         labels = labels == null ? List.of() : labels;
+        contactInboxes = contactInboxes == null ? List.of() : contactInboxes;
     }
 
     /** The document of a folded state; activity is not in the events yet, so it carries over. */
@@ -35,13 +37,13 @@ public record ContactDocument(long id, long accountId, String name, String email
                 present(state.email()) || present(state.phoneNumber()) || present(state.identifier()),
                 state.deleted(), state.customAttributes(), additional,
                 scalar(additional.get("company_name")), scalar(additional.get("city")),
-                scalar(additional.get("country")), state.labels(), millis(state.createdAt()), millis(state.updatedAt()),
+                scalar(additional.get("country")), state.labels(), state.contactInboxes(), millis(state.createdAt()), millis(state.updatedAt()),
                 lastActivityAt, state.sequence());
     }
 
     public ContactState toState() {
         return new ContactState(id, accountId, name, email, phoneNumber, identifier, blocked, customAttributes,
-                additionalAttributes, labels, List.of(), instant(createdAt), instant(updatedAt), sequence, deleted);
+                additionalAttributes, labels, contactInboxes, instant(createdAt), instant(updatedAt), sequence, deleted);
     }
 
     /** The external version Elasticsearch keeps for this document: sequences start at 0, versions at 1. */

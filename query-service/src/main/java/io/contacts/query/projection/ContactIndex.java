@@ -56,6 +56,9 @@ public class ContactIndex {
         try {
             if (!client.indices().exists(e -> e.index(index)).value()) {
                 create(index, alias);
+            } else {
+                // fields added since the index was created (adding is all a mapping update can do)
+                client.indices().putMapping(p -> p.index(index).properties(mapping().properties()));
             }
             if (!client.indices().existsAlias(e -> e.name(alias).index(index)).value()) {
                 client.indices().putAlias(a -> a.index(index).name(alias));
@@ -100,6 +103,8 @@ public class ContactIndex {
                 .properties("country", sortCopy())
                 // tag names match case-insensitively in Chatwoot
                 .properties("labels", lowercaseKeyword())
+                // rendered only, never queried
+                .properties("contact_inboxes", Property.of(p -> p.object(o -> o.enabled(false))))
                 .properties("created_at", epochMillis())
                 .properties("updated_at", epochMillis())
                 .properties("last_activity_at", epochMillis())

@@ -252,7 +252,7 @@ class ProjectionIT {
         CompletableFuture<ApiClient.Response> waiting = api.getAsync("/internal/v1/accounts/" + account
                 + "/contacts/" + id + "?min_sequence=0&timeout_ms=20000", null);
         ContactDocument written = new ContactDocument(id, account, "Elsewhere", null, null, null, false, false,
-                false, Map.of(), Map.of(), null, null, null, List.of(), Instant.now().toEpochMilli(),
+                false, Map.of(), Map.of(), null, null, null, List.of(), List.of(), Instant.now().toEpochMilli(),
                 Instant.now().toEpochMilli(), null, 0);
         elasticsearch.index(i -> i.index(fixture.alias()).id(String.valueOf(id)).version(written.version())
                 .versionType(VersionType.External).refresh(Refresh.True).document(written));
