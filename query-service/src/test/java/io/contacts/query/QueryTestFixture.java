@@ -35,7 +35,7 @@ import java.util.concurrent.atomic.AtomicLong;
 /**
  * What one integration test class needs around the in-process query-service: a Kafka topic, an index alias and a
  * consumer group of its own on the real infrastructure, the command-service stand-in, and a producer that sends
- * events as the command-service does. {@link #close()} removes the topic, the group and the index; call it once the
+ * events as the command-service does. {@link #close()} removes the topic, the group and the indices; call it once the
  * consumers stopped.
  */
 public final class QueryTestFixture implements AutoCloseable {
@@ -154,11 +154,16 @@ public final class QueryTestFixture implements AutoCloseable {
             admin.deleteTopics(List.of(topic)).all().get(30, TimeUnit.SECONDS);
             admin.deleteConsumerGroups(List.of(group)).all().get(30, TimeUnit.SECONDS);
         }
+        deleteIndex(alias + "-v1");
+        deleteIndex(alias + "-presence-v1");
+    }
+
+    private static void deleteIndex(String index) throws Exception {
         HttpResponse<String> deleted = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
-                        URI.create(TestInfrastructure.elasticsearchUrl() + "/" + alias + "-v1")).DELETE().build(),
+                        URI.create(TestInfrastructure.elasticsearchUrl() + "/" + index)).DELETE().build(),
                 HttpResponse.BodyHandlers.ofString());
         if (deleted.statusCode() != 200 && deleted.statusCode() != 404) {
-            throw new IllegalStateException("Cannot delete index " + alias + "-v1: " + deleted.body());
+            throw new IllegalStateException("Cannot delete index " + index + ": " + deleted.body());
         }
     }
 }

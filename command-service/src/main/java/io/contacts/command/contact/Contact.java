@@ -140,6 +140,9 @@ public class Contact {
     @CommandHandler
     public ContactState handle(DeleteContact command, ContactClaims claims) {
         requireAccount(command.accountId());
+        if (command.online()) {
+            throw new ContactOnlineException(state.name());
+        }
         claims.releaseAll(state.accountId(), state.contactId());
         apply(new ContactDeleted(state.contactId(), state.accountId()));
         return state;

@@ -2,6 +2,7 @@ package io.contacts.command.contact;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.contacts.command.account.AccountMember;
+import io.contacts.command.presence.PresenceCheck;
 import io.contacts.command.web.JsonBody;
 import io.contacts.events.ContactState;
 import org.springframework.http.ResponseEntity;
@@ -25,13 +26,15 @@ class ContactController {
     private final ContactCommands commands;
     private final ReadYourWrites readYourWrites;
     private final InboxLinkRequests inboxLinks;
+    private final PresenceCheck presence;
 
     ContactController(ContactIds ids, ContactCommands commands, ReadYourWrites readYourWrites,
-                      InboxLinkRequests inboxLinks) {
+                      InboxLinkRequests inboxLinks, PresenceCheck presence) {
         this.ids = ids;
         this.commands = commands;
         this.readYourWrites = readYourWrites;
         this.inboxLinks = inboxLinks;
+        this.presence = presence;
     }
 
     @PostMapping
@@ -75,7 +78,9 @@ class ContactController {
     ResponseEntity<Void> delete(@PathVariable long accountId, @PathVariable String id,
                                 @RequestAttribute(AccountMember.REQUEST_ATTRIBUTE) AccountMember member) {
         member.requireAdministrator();
-        readYourWrites.awaitDeleted(commands.send(new DeleteContact(contactId(id), accountId)));
+        String contactId = contactId(id);
+        boolean online = presence.isOnline(accountId, contactId);
+        readYourWrites.awaitDeleted(commands.send(new DeleteContact(contactId, accountId, online)));
         return ResponseEntity.ok().build();
     }
 

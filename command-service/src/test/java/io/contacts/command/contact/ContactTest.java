@@ -233,6 +233,16 @@ class ContactTest {
         }
 
         @Test
+        void anOnlineContactIsNotDeletedAndKeepsItsClaims() {
+            claims.claim(ACCOUNT, 7, Map.of(ClaimKind.EMAIL, "john@example.com"));
+            fixture.given(created())
+                    .when(new DeleteContact(ID, ACCOUNT, true))
+                    .expectNoEvents()
+                    .expectException(ContactOnlineException.class);
+            assertThat(claims.owner(ACCOUNT, ClaimKind.EMAIL, "john@example.com")).isEqualTo(7L);
+        }
+
+        @Test
         void isNotFoundInAnotherAccount() {
             fixture.given(created())
                     .when(new UpdateContact(ID, 2, changes(fields(NAME, "x"))))
@@ -299,7 +309,7 @@ class ContactTest {
         void deletesAndReleasesEveryClaim() {
             claims.claim(ACCOUNT, 7, Map.of(ClaimKind.EMAIL, "john@example.com", ClaimKind.PHONE_NUMBER, "+4912345"));
             fixture.given(created())
-                    .when(new DeleteContact(ID, ACCOUNT))
+                    .when(new DeleteContact(ID, ACCOUNT, false))
                     .expectEvents(new ContactDeleted(7, ACCOUNT))
                     .expectResultMessagePayloadMatching(matches(
                             result -> ((ContactState) result).deleted() && sequenceOf(result) == 1));
@@ -310,7 +320,7 @@ class ContactTest {
         @Test
         void aDeletedContactIsGoneForEveryCommand() {
             List<Object> commands = List.of(new UpdateContact(ID, ACCOUNT, changes(fields(NAME, "x"))),
-                    new BlockContact(ID, ACCOUNT), new UnblockContact(ID, ACCOUNT), new DeleteContact(ID, ACCOUNT),
+                    new BlockContact(ID, ACCOUNT), new UnblockContact(ID, ACCOUNT), new DeleteContact(ID, ACCOUNT, false),
                     new RemoveCustomAttributes(ID, ACCOUNT, List.of("x")));
             for (Object command : commands) {
                 fixture.given(created(), new ContactDeleted(7, ACCOUNT))
@@ -322,7 +332,7 @@ class ContactTest {
 
         @Test
         void isNotFoundInAnotherAccount() {
-            fixture.given(created()).when(new DeleteContact(ID, 2))
+            fixture.given(created()).when(new DeleteContact(ID, 2, false))
                     .expectNoEvents().expectException(ContactNotFoundException.class);
         }
     }

@@ -16,7 +16,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The command-service in-process against the real PostgreSQL (a database of its own) and Kafka (a topic of its own).
- * The query side is deliberately absent: every write answers from the read-your-writes fallback, quickly.
+ * The query side is a stand-in that only answers presence checks: every write answers from the read-your-writes
+ * fallback, quickly.
  * All integration tests share this one application context.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
@@ -24,6 +25,8 @@ abstract class CommandServiceIT {
 
     static final String PLATFORM_TOKEN = "it-platform-token";
     static final String TOPIC = "it.contacts.events.v1";
+    /** Answers the delete guard's presence checks; read-your-writes gets a 404 from it and falls back at once. */
+    static final QueryServiceStandIn queryService = new QueryServiceStandIn();
 
     @DynamicPropertySource
     static void infrastructure(DynamicPropertyRegistry registry) {
@@ -33,8 +36,7 @@ abstract class CommandServiceIT {
         registry.add("spring.kafka.bootstrap-servers", TestInfrastructure::kafkaBootstrap);
         registry.add("contacts.kafka.events-topic", () -> TOPIC);
         registry.add("contacts.platform-token", () -> PLATFORM_TOKEN);
-        // nothing listens on port 1: read-your-writes falls back at once
-        registry.add("contacts.query-url", () -> "http://127.0.0.1:1");
+        registry.add("contacts.query-url", queryService::url);
         registry.add("contacts.read-your-writes.timeout", () -> "500ms");
     }
 

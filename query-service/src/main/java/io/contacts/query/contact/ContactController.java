@@ -22,9 +22,11 @@ import java.util.stream.Stream;
 class ContactController {
 
     private final ContactReader reader;
+    private final ContactRendering rendering;
 
-    ContactController(ContactReader reader) {
+    ContactController(ContactReader reader, ContactRendering rendering) {
         this.reader = reader;
+        this.rendering = rendering;
     }
 
     @GetMapping("/{id}")
@@ -32,7 +34,7 @@ class ContactController {
                              @RequestParam(name = "include_contact_inboxes", required = false) String include) {
         ContactDocument contact = reader.find(accountId, ContactIds.parse(id))
                 .orElseThrow(ContactNotFoundException::new);
-        return ContactJson.single(contact, IncludeContactInboxes.of(include));
+        return rendering.single(contact, IncludeContactInboxes.of(include));
     }
 
     /** Resolved contacts only (email, phone number or identifier present), optionally with any of the labels. */
@@ -53,7 +55,7 @@ class ContactController {
         meta.put("current_page", paging.currentPage());
         Map<String, Object> json = new LinkedHashMap<>();
         json.put("meta", meta);
-        json.put("payload", page.contacts().stream().map(c -> ContactJson.contact(c, includeContactInboxes)).toList());
+        json.put("payload", rendering.page(accountId, page.contacts(), includeContactInboxes));
         return json;
     }
 

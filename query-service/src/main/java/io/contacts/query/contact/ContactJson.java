@@ -16,7 +16,9 @@ public final class ContactJson {
     private ContactJson() {
     }
 
-    public static Map<String, Object> contact(ContactDocument document, boolean includeContactInboxes) {
+    /** @param online whether the contact is online now (the presence index, not the document, knows) */
+    public static Map<String, Object> contact(ContactDocument document, boolean includeContactInboxes,
+                                              boolean online) {
         Map<String, Object> json = new LinkedHashMap<>();
         json.put("id", document.id());
         json.put("name", document.name());
@@ -25,7 +27,7 @@ public final class ContactJson {
         json.put("identifier", document.identifier());
         json.put("blocked", document.blocked());
         json.put("thumbnail", "");
-        json.put("availability_status", "offline");
+        json.put("availability_status", online ? "online" : "offline");
         json.put("custom_attributes", document.customAttributes());
         json.put("additional_attributes", document.additionalAttributes());
         json.put("created_at", epochSeconds(document.createdAt()));
@@ -59,8 +61,9 @@ public final class ContactJson {
     }
 
     /** A single-contact response: the contact flat (as the seed document shows) and in Chatwoot's payload. */
-    public static Map<String, Object> single(ContactDocument document, boolean includeContactInboxes) {
-        Map<String, Object> contact = contact(document, includeContactInboxes);
+    public static Map<String, Object> single(ContactDocument document, boolean includeContactInboxes,
+                                             boolean online) {
+        Map<String, Object> contact = contact(document, includeContactInboxes, online);
         Map<String, Object> json = new LinkedHashMap<>(contact);
         json.put("payload", contact);
         return json;

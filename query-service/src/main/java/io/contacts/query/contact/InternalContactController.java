@@ -20,10 +20,12 @@ class InternalContactController {
 
     private final ContactAwaiter awaiter;
     private final AwaitProperties properties;
+    private final ContactRendering rendering;
 
-    InternalContactController(ContactAwaiter awaiter, AwaitProperties properties) {
+    InternalContactController(ContactAwaiter awaiter, AwaitProperties properties, ContactRendering rendering) {
         this.awaiter = awaiter;
         this.properties = properties;
+        this.rendering = rendering;
     }
 
     @GetMapping("/{contactId}")
@@ -37,7 +39,7 @@ class InternalContactController {
                 throw new ContactNotFoundException();
             }
             return document.deleted() ? Map.of("deleted", true)
-                    : ContactJson.contact(document, IncludeContactInboxes.of(include));
+                    : rendering.contact(document, IncludeContactInboxes.of(include));
         });
     }
 

@@ -1,7 +1,7 @@
 package io.contacts.query.search;
 
-import io.contacts.query.contact.ContactJson;
 import io.contacts.query.contact.ContactReader;
+import io.contacts.query.contact.ContactRendering;
 import io.contacts.query.contact.ContactSort;
 import io.contacts.query.contact.IncludeContactInboxes;
 import io.contacts.query.contact.Paging;
@@ -24,9 +24,11 @@ import java.util.Map;
 class SearchController {
 
     private final ContactReader reader;
+    private final ContactRendering rendering;
 
-    SearchController(ContactReader reader) {
+    SearchController(ContactReader reader, ContactRendering rendering) {
         this.reader = reader;
+        this.rendering = rendering;
     }
 
     @GetMapping("/api/v1/accounts/{accountId}/contacts/search")
@@ -44,7 +46,7 @@ class SearchController {
         meta.put("has_more", hasMore);
         Map<String, Object> json = new LinkedHashMap<>();
         json.put("meta", meta);
-        json.put("payload", page.stream().map(c -> ContactJson.contact(c, includeContactInboxes)).toList());
+        json.put("payload", rendering.page(accountId, page, includeContactInboxes));
         return json;
     }
 }

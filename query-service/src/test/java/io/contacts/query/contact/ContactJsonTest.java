@@ -6,6 +6,8 @@ import org.junit.jupiter.api.Test;
 import java.util.List;
 import java.util.Map;
 
+import org.assertj.core.api.InstanceOfAssertFactories;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 class ContactJsonTest {
@@ -18,7 +20,7 @@ class ContactJsonTest {
 
     @Test
     void rendersTheChatwootContactWithEpochSeconds() {
-        Map<String, Object> json = ContactJson.contact(document(1_700_000_300_500L), true);
+        Map<String, Object> json = ContactJson.contact(document(1_700_000_300_500L), true, false);
         assertThat(json).containsEntry("id", 7L).containsEntry("name", "Ann")
                 .containsEntry("email", "ann@example.com").containsEntry("phone_number", null)
                 .containsEntry("identifier", "ext-1").containsEntry("blocked", true)
@@ -32,13 +34,21 @@ class ContactJsonTest {
 
     @Test
     void omitsLastActivityWhenThereIsNoneAndContactInboxesWhenNotAsked() {
-        Map<String, Object> json = ContactJson.contact(document(null), false);
+        Map<String, Object> json = ContactJson.contact(document(null), false, false);
         assertThat(json).doesNotContainKeys("last_activity_at", "contact_inboxes");
     }
 
     @Test
     void aSingleContactIsFlatAndInThePayload() {
-        Map<String, Object> json = ContactJson.single(document(null), true);
-        assertThat(json).containsEntry("id", 7L).containsEntry("payload", ContactJson.contact(document(null), true));
+        Map<String, Object> json = ContactJson.single(document(null), true, false);
+        assertThat(json).containsEntry("id", 7L)
+                .containsEntry("payload", ContactJson.contact(document(null), true, false));
+    }
+
+    @Test
+    void anOnlineContactSaysSo() {
+        assertThat(ContactJson.single(document(null), false, true)).containsEntry("availability_status", "online")
+                .extractingByKey("payload").asInstanceOf(InstanceOfAssertFactories.MAP)
+                .containsEntry("availability_status", "online");
     }
 }
