@@ -73,7 +73,7 @@ class ContactController {
         return value == null || value.isEmpty() || value.equals("true");
     }
 
-    private static String contactId(String id) {
+    static String contactId(String id) {
         if (!id.matches("[1-9]\\d{0,17}")) {
             throw new ContactNotFoundException();
         }
