@@ -6,6 +6,7 @@ import java.util.Optional;
 public enum CustomType {
     /** text, link, list: case-insensitive text */
     TEXT("text"),
+    /** number, currency, percent */
     NUMBER("number"),
     /** compared as calendar days */
     DATE("date"),
@@ -30,7 +31,7 @@ public enum CustomType {
         switch (displayType) {
             case "text", "link", "list":
                 return Optional.of(TEXT);
-            case "number":
+            case "number", "currency", "percent":
                 return Optional.of(NUMBER);
             case "date":
                 return Optional.of(DATE);
