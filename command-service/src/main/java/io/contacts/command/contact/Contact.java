@@ -9,6 +9,7 @@ import io.contacts.events.ContactDeleted;
 import io.contacts.events.ContactEvent;
 import io.contacts.events.ContactInbox;
 import io.contacts.events.ContactInboxLinked;
+import io.contacts.events.ContactLabelsChanged;
 import io.contacts.events.ContactState;
 import io.contacts.events.ContactUnblocked;
 import io.contacts.events.ContactUpdated;
@@ -133,6 +134,15 @@ public class Contact {
                 .filter(state.customAttributes()::containsKey).toList();
         if (!present.isEmpty()) {
             apply(new CustomAttributesRemoved(state.contactId(), state.accountId(), present));
+        }
+        return state;
+    }
+
+    @CommandHandler
+    public ContactState handle(ChangeLabels command) {
+        requireAccount(command.accountId());
+        if (!state.labels().equals(command.labels())) {
+            apply(new ContactLabelsChanged(state.contactId(), state.accountId(), command.labels()));
         }
         return state;
     }

@@ -162,6 +162,23 @@ public final class JsonBody {
         return values;
     }
 
+    /**
+     * A list as Rails casts loose parameters: the string and number elements of an array, as text; anything that is
+     * not an array (absent, null, a string, an object) reads as an empty list.
+     */
+    public List<String> looseStrings(String field) {
+        JsonNode node = root.get(field);
+        List<String> values = new ArrayList<>();
+        if (node != null && node.isArray()) {
+            for (JsonNode element : node) {
+                if (element.isTextual() || element.isNumber()) {
+                    values.add(element.asText());
+                }
+            }
+        }
+        return values;
+    }
+
     /** A whole number (also as a numeric string); null when absent or null. */
     public Long number(String field) {
         JsonNode node = root.get(field);

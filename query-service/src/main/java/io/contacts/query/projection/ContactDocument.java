@@ -12,7 +12,7 @@ import java.util.Map;
 
 /**
  * One contact as stored in Elasticsearch (docs/internals.md): the folded state plus the fields the queries need
- * ({@code resolved}, the sort copies of additional attributes). Times are epoch milliseconds.
+ * ({@code resolved}, the sort and filter copies of additional attributes, the typed custom values). Times are epoch milliseconds.
  */
 @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
 @JsonIgnoreProperties(ignoreUnknown = true)
@@ -20,13 +20,15 @@ public record ContactDocument(long id, long accountId, String name, String email
                               String identifier, boolean blocked, boolean resolved, boolean deleted,
                               Map<String, Object> customAttributes, Map<String, Object> additionalAttributes,
                               String companyName, String city, String country, List<String> labels,
-                              List<ContactInbox> contactInboxes, Long createdAt, Long updatedAt, Long lastActivityAt, long sequence) {
+                              List<ContactInbox> contactInboxes, Long createdAt, Long updatedAt, Long lastActivityAt,
+                              long sequence, String countryCode, String company, List<CustomValue> customValues) {
 
     public ContactDocument {
         customAttributes = customAttributes == null ? Map.of() : customAttributes;
         additionalAttributes = additionalAttributes == null ? Map.of() : additionalAttributes;
         labels = labels == null ? List.of() : labels;
         contactInboxes = contactInboxes == null ? List.of() : contactInboxes;
+        customValues = customValues == null ? List.of() : customValues;
     }
 
     /** The document of a folded state; activity is not in the events yet, so it carries over. */
@@ -37,8 +39,11 @@ public record ContactDocument(long id, long accountId, String name, String email
                 present(state.email()) || present(state.phoneNumber()) || present(state.identifier()),
                 state.deleted(), state.customAttributes(), additional,
                 scalar(additional.get("company_name")), scalar(additional.get("city")),
-                scalar(additional.get("country")), state.labels(), state.contactInboxes(), millis(state.createdAt()), millis(state.updatedAt()),
-                lastActivityAt, state.sequence());
+                scalar(additional.get("country")), state.labels(), state.contactInboxes(), millis(state.createdAt()),
+                millis(state.updatedAt()), lastActivityAt, state.sequence(),
+                // what the filter's country_code and company keys read
+                scalar(additional.get("country_code")), scalar(additional.get("company")),
+                CustomValue.of(state.customAttributes()));
     }
 
     public ContactState toState() {

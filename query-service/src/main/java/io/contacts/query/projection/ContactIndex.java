@@ -57,8 +57,9 @@ public class ContactIndex {
             if (!client.indices().exists(e -> e.index(index)).value()) {
                 create(index, alias);
             } else {
-                // fields added since the index was created (adding is all a mapping update can do)
-                client.indices().putMapping(p -> p.index(index).properties(mapping().properties()));
+                // an index created by an older version gains the fields added since (adding fields is allowed)
+                client.indices().putMapping(m -> m.index(index).dynamic(DynamicMapping.Strict)
+                        .properties(mapping().properties()));
             }
             if (!client.indices().existsAlias(e -> e.name(alias).index(index)).value()) {
                 client.indices().putAlias(a -> a.index(index).name(alias));
@@ -108,7 +109,16 @@ public class ContactIndex {
                 .properties("created_at", epochMillis())
                 .properties("updated_at", epochMillis())
                 .properties("last_activity_at", epochMillis())
-                .properties("sequence", Property.of(p -> p.long_(l -> l))));
+                .properties("sequence", Property.of(p -> p.long_(l -> l)))
+                .properties("country_code", sortCopy())
+                .properties("company", sortCopy())
+                // typed key/value pairs: one set of fields for every custom attribute key of every account
+                .properties("custom_values", Property.of(p -> p.nested(n -> n
+                        .properties("key", Property.of(k -> k.keyword(w -> w)))
+                        .properties("text", sortCopy())
+                        .properties("number", Property.of(k -> k.double_(d -> d)))
+                        .properties("date", Property.of(k -> k.date(d -> d.format("strict_date"))))
+                        .properties("bool", Property.of(k -> k.boolean_(b -> b)))))));
     }
 
     private static Property lowercaseKeyword() {

@@ -37,7 +37,7 @@ public final class SearchTextQuery {
                 .minimumShouldMatch("1")));
     }
 
-    static String contains(String text) {
+    public static String contains(String text) {
         return "*" + escape(text) + "*";
     }
 

@@ -14,8 +14,8 @@ class ContactJsonTest {
 
     private static ContactDocument document(Long lastActivityAt) {
         return new ContactDocument(7, 3, "Ann", "ann@example.com", null, "ext-1", true, true, false,
-                Map.of("plan", "gold"), Map.of("city", "Oslo"), null, "Oslo", null, List.of(), List.of(), 1_700_000_123_999L,
-                1_700_000_200_000L, lastActivityAt, 4);
+                Map.of("plan", "gold"), Map.of("city", "Oslo"), null, "Oslo", null, List.of(), List.of(),
+                1_700_000_123_999L, 1_700_000_200_000L, lastActivityAt, 4, null, "Oslo", List.of());
     }
 
     @Test

@@ -88,8 +88,8 @@ class ContactFoldTest {
         ContactDocument labelled = new ContactDocument(current.id(), current.accountId(), current.name(),
                 current.email(), current.phoneNumber(), current.identifier(), current.blocked(), current.resolved(),
                 current.deleted(), current.customAttributes(), current.additionalAttributes(),
-                current.companyName(), current.city(), current.country(), List.of("vip"), current.contactInboxes(), current.createdAt(),
-                current.updatedAt(), 42L, current.sequence());
+                current.companyName(), current.city(), current.country(), List.of("vip"), current.contactInboxes(),
+                current.createdAt(), current.updatedAt(), 42L, current.sequence(), null, null, List.of());
         ContactDocument updated = ContactFold.fold(labelled, List.of(renamed(1, "Bea"))).document();
         assertThat(updated.labels()).containsExactly("vip");
         assertThat(updated.lastActivityAt()).isEqualTo(42L);

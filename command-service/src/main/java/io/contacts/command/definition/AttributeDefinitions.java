@@ -1,0 +1,81 @@
+package io.contacts.command.definition;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.RowMapper;
+import org.springframework.stereotype.Component;
+
+import java.util.List;
+import java.util.Optional;
+
+/** The custom attribute definitions in PostgreSQL; a taken key is a DuplicateKeyException. */
+@Component
+class AttributeDefinitions {
+
+    private static final String COLUMNS = "id, account_id, attribute_key, attribute_display_name, "
+            + "attribute_display_type, attribute_model, attribute_description, attribute_values, default_value, "
+            + "created_at, updated_at";
+
+    private final JdbcTemplate jdbc;
+    private final ObjectMapper mapper;
+
+    AttributeDefinitions(JdbcTemplate jdbc, ObjectMapper mapper) {
+        this.jdbc = jdbc;
+        this.mapper = mapper;
+    }
+
+    AttributeDefinition create(long accountId, String key, String displayName, String displayType, String model,
+                               String description, List<String> values, String defaultValue) {
+        return jdbc.queryForObject("INSERT INTO custom_attribute_definitions (account_id, attribute_key, "
+                + "attribute_display_name, attribute_display_type, attribute_model, attribute_description, "
+                + "attribute_values, default_value) VALUES (?, ?, ?, ?, ?, ?, ?, ?) RETURNING " + COLUMNS, rows(),
+                accountId, key, displayName, displayType, model, description, write(values), defaultValue);
+    }
+
+    /** In creation order; {@code model} null means every model. */
+    List<AttributeDefinition> list(long accountId, String model) {
+        return model == null
+                ? jdbc.query("SELECT " + COLUMNS + " FROM custom_attribute_definitions WHERE account_id = ? ORDER BY id",
+                rows(), accountId)
+                : jdbc.query("SELECT " + COLUMNS + " FROM custom_attribute_definitions WHERE account_id = ? "
+                + "AND attribute_model = ? ORDER BY id", rows(), accountId, model);
+    }
+
+    Optional<AttributeDefinition> find(long accountId, long id) {
+        return jdbc.query("SELECT " + COLUMNS + " FROM custom_attribute_definitions WHERE account_id = ? AND id = ?",
+                rows(), accountId, id).stream().findFirst();
+    }
+
+    boolean delete(long accountId, long id) {
+        return jdbc.update("DELETE FROM custom_attribute_definitions WHERE account_id = ? AND id = ?",
+                accountId, id) == 1;
+    }
+
+    private RowMapper<AttributeDefinition> rows() {
+        return (rs, n) -> new AttributeDefinition(rs.getLong("id"), rs.getLong("account_id"),
+                rs.getString("attribute_key"), rs.getString("attribute_display_name"),
+                rs.getString("attribute_display_type"), rs.getString("attribute_model"),
+                rs.getString("attribute_description"), read(rs.getString("attribute_values")),
+                rs.getString("default_value"), rs.getTimestamp("created_at").toInstant(),
+                rs.getTimestamp("updated_at").toInstant());
+    }
+
+    private String write(List<String> values) {
+        try {
+            return mapper.writeValueAsString(values);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private List<String> read(String json) {
+        try {
+            return mapper.readValue(json, new TypeReference<List<String>>() {
+            });
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("Unreadable attribute_values " + json, e);
+        }
+    }
+}

@@ -1,0 +1,34 @@
+package io.contacts.query.projection;
+
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeParseException;
+
+/** A calendar day written as an ISO date or date-time (a date-time with an offset counts in UTC). */
+public final class CalendarDay {
+
+    private CalendarDay() {
+    }
+
+    /** The day, or null when the text is no ISO date or date-time. */
+    public static LocalDate parse(String text) {
+        String stripped = text.strip();
+        try {
+            return LocalDate.parse(stripped);
+        } catch (DateTimeParseException e) {
+            // not a plain date
+        }
+        try {
+            return OffsetDateTime.parse(stripped).atZoneSameInstant(ZoneOffset.UTC).toLocalDate();
+        } catch (DateTimeParseException e) {
+            // no offset
+        }
+        try {
+            return LocalDateTime.parse(stripped).toLocalDate();
+        } catch (DateTimeParseException e) {
+            return null;
+        }
+    }
+}
