@@ -31,7 +31,7 @@ class AttributeDefinitions {
     private final Cache<Long, Map<String, CustomType>> cache;
 
     AttributeDefinitions(RestClient.Builder builder, AccessProperties access,
-                         @Value("${contacts.custom-attributes.cache-ttl:5s}") Duration ttl) {
+                         @Value("${contacts.custom-attributes.cache-ttl}") Duration ttl) {
         this.client = builder.build();
         this.commandUrl = access.commandUrl();
         this.cache = Caffeine.newBuilder().expireAfterWrite(ttl).maximumSize(10_000).build();
