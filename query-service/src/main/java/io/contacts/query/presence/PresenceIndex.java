@@ -5,6 +5,7 @@ import co.elastic.clients.elasticsearch._types.ElasticsearchException;
 import co.elastic.clients.elasticsearch._types.mapping.DynamicMapping;
 import co.elastic.clients.elasticsearch._types.mapping.Property;
 import co.elastic.clients.elasticsearch._types.mapping.TypeMapping;
+import io.contacts.query.elasticsearch.AliasedIndex;
 import io.contacts.query.projection.IndexProperties;
 import io.contacts.query.web.ServiceUnavailableException;
 import org.slf4j.Logger;
@@ -13,7 +14,7 @@ import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 
-import java.io.IOException;
+import java.io.UncheckedIOException;
 
 /**
  * The presence index: ephemeral state owned by the query side, next to the contacts index and named after its alias
@@ -25,58 +26,33 @@ public class PresenceIndex {
 
     private static final Logger log = LoggerFactory.getLogger(PresenceIndex.class);
 
-    private final ElasticsearchClient client;
-    private final String alias;
-    private volatile boolean ready;
+    private final AliasedIndex index;
 
     PresenceIndex(ElasticsearchClient client, IndexProperties contacts) {
-        this.client = client;
-        this.alias = contacts.alias() + "-presence";
+        String alias = contacts.alias() + "-presence";
+        this.index = new AliasedIndex(client, alias, alias + "-v1", mapping());
     }
 
     public String alias() {
-        return alias;
+        return index.alias();
     }
 
     @EventListener(ApplicationReadyEvent.class)
     public void createAtStartUp() {
         try {
             ensureCreated();
+            log.info("Presence index {} behind alias {} is ready", index.index(), index.alias());
         } catch (RuntimeException e) {
             log.warn("Presence index not created yet (retried on first use): {}", e.getMessage());
         }
     }
 
     void ensureCreated() {
-        if (ready) {
-            return;
-        }
-        String index = alias + "-v1";
         try {
-            if (!client.indices().exists(e -> e.index(index)).value()) {
-                create(index);
-            }
-            if (!client.indices().existsAlias(e -> e.name(alias).index(index)).value()) {
-                client.indices().putAlias(a -> a.index(index).name(alias));
-            }
-        } catch (IOException | ElasticsearchException e) {
+            index.ensureCreated();
+        } catch (UncheckedIOException | ElasticsearchException e) {
             throw new ServiceUnavailableException("Elasticsearch cannot create the presence index: "
                     + e.getMessage(), e);
-        }
-        ready = true;
-        log.info("Presence index {} behind alias {} is ready", index, alias);
-    }
-
-    private void create(String index) throws IOException {
-        try {
-            client.indices().create(c -> c.index(index)
-                    .settings(s -> s.numberOfReplicas("0").refreshInterval(t -> t.time("1s")))
-                    .mappings(mapping())
-                    .aliases(alias, a -> a.isWriteIndex(true)));
-        } catch (ElasticsearchException e) {
-            if (!"resource_already_exists_exception".equals(e.error().type())) {
-                throw e;
-            }
         }
     }
 

@@ -1,18 +1,16 @@
 package io.contacts.query.projection;
 
 import co.elastic.clients.elasticsearch.ElasticsearchClient;
-import co.elastic.clients.elasticsearch._types.ElasticsearchException;
 import co.elastic.clients.elasticsearch._types.mapping.DynamicMapping;
 import co.elastic.clients.elasticsearch._types.mapping.Property;
 import co.elastic.clients.elasticsearch._types.mapping.TypeMapping;
+import io.contacts.query.elasticsearch.AliasedIndex;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
 
 /**
  * Creates the concrete contacts index with its mapping and points the alias at it, idempotently (several instances
@@ -28,19 +26,17 @@ public class ContactIndex {
     /** Longer additional-attribute values are kept in _source but not indexed (Lucene's term limit). */
     private static final int SORT_COPY_IGNORE_ABOVE = 1024;
 
-    private final ElasticsearchClient client;
-    private final IndexProperties properties;
-    private volatile boolean ready;
+    private final AliasedIndex index;
 
     public ContactIndex(ElasticsearchClient client, IndexProperties properties) {
-        this.client = client;
-        this.properties = properties;
+        this.index = new AliasedIndex(client, properties.alias(), properties.concreteIndex(), mapping());
     }
 
     @EventListener(ApplicationReadyEvent.class)
     public void createAtStartUp() {
         try {
             ensureCreated();
+            log.info("Contacts index {} behind alias {} is ready", index.index(), index.alias());
         } catch (RuntimeException e) {
             log.warn("Contacts index not created yet (the projection retries before its next batch): {}",
                     e.getMessage());
@@ -48,42 +44,7 @@ public class ContactIndex {
     }
 
     public void ensureCreated() {
-        if (ready) {
-            return;
-        }
-        String index = properties.concreteIndex();
-        String alias = properties.alias();
-        try {
-            if (!client.indices().exists(e -> e.index(index)).value()) {
-                create(index, alias);
-            } else {
-                // an index created by an older version gains the fields added since (adding fields is allowed)
-                client.indices().putMapping(m -> m.index(index).dynamic(DynamicMapping.Strict)
-                        .properties(mapping().properties()));
-            }
-            if (!client.indices().existsAlias(e -> e.name(alias).index(index)).value()) {
-                client.indices().putAlias(a -> a.index(index).name(alias));
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException("Elasticsearch is unreachable", e);
-        }
-        ready = true;
-        log.info("Contacts index {} behind alias {} is ready", index, alias);
-    }
-
-    private void create(String index, String alias) throws IOException {
-        try {
-            client.indices().create(c -> c.index(index)
-                    .settings(s -> s.numberOfReplicas("0")
-                            // every bulk refreshes; the periodic refresh only bounds staleness of other writers
-                            .refreshInterval(t -> t.time("1s")))
-                    .mappings(mapping())
-                    .aliases(alias, a -> a.isWriteIndex(true)));
-        } catch (ElasticsearchException e) {
-            if (!"resource_already_exists_exception".equals(e.error().type())) {
-                throw e;
-            }
-        }
+        index.ensureCreated();
     }
 
     static TypeMapping mapping() {

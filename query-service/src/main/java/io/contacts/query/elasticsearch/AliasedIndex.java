@@ -1,0 +1,74 @@
+package io.contacts.query.elasticsearch;
+
+import co.elastic.clients.elasticsearch.ElasticsearchClient;
+import co.elastic.clients.elasticsearch._types.ElasticsearchException;
+import co.elastic.clients.elasticsearch._types.mapping.DynamicMapping;
+import co.elastic.clients.elasticsearch._types.mapping.TypeMapping;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+
+/**
+ * A concrete index behind an alias, created with its mapping (0 replicas: one node) idempotently, since several
+ * instances may start at once. On an existing index the mapping is PUT again, so an index created by an older version
+ * gains the fields added since (adding fields is all a mapping update may do).
+ */
+public final class AliasedIndex {
+
+    private final ElasticsearchClient client;
+    private final String alias;
+    private final String index;
+    private final TypeMapping mapping;
+    private volatile boolean ready;
+
+    public AliasedIndex(ElasticsearchClient client, String alias, String index, TypeMapping mapping) {
+        this.client = client;
+        this.alias = alias;
+        this.index = index;
+        this.mapping = mapping;
+    }
+
+    public String alias() {
+        return alias;
+    }
+
+    public String index() {
+        return index;
+    }
+
+    /** Creates what is missing; cheap once it succeeded. */
+    public void ensureCreated() {
+        if (ready) {
+            return;
+        }
+        try {
+            if (!client.indices().exists(e -> e.index(index)).value()) {
+                create();
+            } else {
+                client.indices().putMapping(m -> m.index(index).dynamic(DynamicMapping.Strict)
+                        .properties(mapping.properties()));
+            }
+            if (!client.indices().existsAlias(e -> e.name(alias).index(index)).value()) {
+                client.indices().putAlias(a -> a.index(index).name(alias));
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("Elasticsearch is unreachable", e);
+        }
+        ready = true;
+    }
+
+    private void create() throws IOException {
+        try {
+            client.indices().create(c -> c.index(index)
+                    .settings(s -> s.numberOfReplicas("0")
+                            // writers that need visibility refresh themselves; this only bounds staleness
+                            .refreshInterval(t -> t.time("1s")))
+                    .mappings(mapping)
+                    .aliases(alias, a -> a.isWriteIndex(true)));
+        } catch (ElasticsearchException e) {
+            if (!"resource_already_exists_exception".equals(e.error().type())) {
+                throw e;
+            }
+        }
+    }
+}
