@@ -140,6 +140,7 @@ platform_token() {
 stack_env() {
   cat <<EOF
 CONTACTS_URL=http://127.0.0.1:$EDGE_PORT
+CONTACTS_PUBLIC_URL=http://127.0.0.1:$EDGE_PORT
 CONTACTS_PLATFORM_TOKEN=$(platform_token)
 CONTACTS_DB_URL=jdbc:postgresql://127.0.0.1:$PG_PORT/contacts
 CONTACTS_DB_USER=contacts

@@ -6,7 +6,7 @@ package io.contacts.events;
  */
 public sealed interface ContactEvent
         permits ContactCreated, ContactUpdated, ContactBlocked, ContactUnblocked, ContactDeleted,
-        CustomAttributesRemoved, ContactLabelsChanged, ContactInboxLinked {
+        CustomAttributesRemoved, ContactLabelsChanged, ContactInboxLinked, ContactAvatarChanged, ContactAvatarRemoved {
 
     long contactId();
 

@@ -15,7 +15,9 @@ public enum ContactEventType {
     DELETED("contact.deleted.v1", ContactDeleted.class),
     CUSTOM_ATTRIBUTES_REMOVED("contact.custom_attributes_removed.v1", CustomAttributesRemoved.class),
     LABELS_CHANGED("contact.labels_changed.v1", ContactLabelsChanged.class),
-    INBOX_LINKED("contact.inbox_linked.v1", ContactInboxLinked.class);
+    INBOX_LINKED("contact.inbox_linked.v1", ContactInboxLinked.class),
+    AVATAR_CHANGED("contact.avatar_changed.v1", ContactAvatarChanged.class),
+    AVATAR_REMOVED("contact.avatar_removed.v1", ContactAvatarRemoved.class);
 
     private final String type;
     private final Class<? extends ContactEvent> recordClass;

@@ -18,7 +18,7 @@ public record ContactState(long contactId, long accountId, String name, String e
                            String identifier, boolean blocked, Map<String, Object> customAttributes,
                            Map<String, Object> additionalAttributes, List<String> labels,
                            List<ContactInbox> contactInboxes, Instant createdAt, Instant updatedAt,
-                           long sequence, boolean deleted) {
+                           long sequence, boolean deleted, String avatarKey) {
 
     public ContactState {
         customAttributes = customAttributes == null ? Map.of() : customAttributes;
@@ -31,7 +31,7 @@ public record ContactState(long contactId, long accountId, String name, String e
     public static ContactState created(ContactCreated e, long sequence, Instant time) {
         return new ContactState(e.contactId(), e.accountId(), e.name(), e.email(), e.phoneNumber(), e.identifier(),
                 e.blocked(), e.customAttributes(), e.additionalAttributes(), List.of(), List.of(), time, time,
-                sequence, false);
+                sequence, false, null);
     }
 
     /** Folds one event into this state (a {@link ContactCreated} starts a new state). */
@@ -73,6 +73,10 @@ public record ContactState(long contactId, long accountId, String name, String e
                     && existing.sourceId().equals(l.contactInbox().sourceId()));
             links.add(l.contactInbox());
             next.contactInboxes = links;
+        } else if (event instanceof ContactAvatarChanged a) {
+            next.avatarKey = a.avatarKey();
+        } else if (event instanceof ContactAvatarRemoved) {
+            next.avatarKey = null;
         } else if (event instanceof ContactDeleted) {
             next.deleted = true;
         } else {
@@ -102,6 +106,7 @@ public record ContactState(long contactId, long accountId, String name, String e
         private List<String> labels;
         private List<ContactInbox> contactInboxes;
         private boolean deleted;
+        private String avatarKey;
 
         private Change(ContactState from) {
             this.from = from;
@@ -115,12 +120,13 @@ public record ContactState(long contactId, long accountId, String name, String e
             labels = from.labels;
             contactInboxes = from.contactInboxes;
             deleted = from.deleted;
+            avatarKey = from.avatarKey;
         }
 
         private ContactState at(long sequence, Instant time) {
             return new ContactState(from.contactId, from.accountId, name, email, phoneNumber, identifier, blocked,
                     customAttributes, additionalAttributes, labels, contactInboxes, from.createdAt, time, sequence,
-                    deleted);
+                    deleted, avatarKey);
         }
     }
 }

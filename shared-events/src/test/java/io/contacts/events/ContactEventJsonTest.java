@@ -24,6 +24,8 @@ class ContactEventJsonTest {
             new ContactLabelsChanged(7, 1, List.of("vip")),
             new ContactInboxLinked(7, 1, new ContactInbox("src", false,
                     new InboxSummary(2, "Web", "Channel::WebWidget", 20, null, ""))),
+            new ContactAvatarChanged(7, 1, "k3y"),
+            new ContactAvatarRemoved(7, 1),
             new ContactDeleted(7, 1));
 
     @Test

@@ -65,4 +65,14 @@ class ContactStateTest {
         assertThat(linked.contactInboxes().get(0).hmacVerified()).isTrue();
         assertThat(linked.labels()).containsExactly("beta");
     }
+
+    @Test
+    void avatarKeyIsSetReplacedAndRemoved() {
+        assertThat(created.avatarKey()).isNull();
+        ContactState changed = created.apply(new ContactAvatarChanged(5, 9, "first"), 1, T1)
+                .apply(new ContactAvatarChanged(5, 9, "second"), 2, T1);
+        assertThat(changed.avatarKey()).isEqualTo("second");
+        assertThat(changed.apply(new ContactBlocked(5, 9), 3, T1).avatarKey()).isEqualTo("second");
+        assertThat(changed.apply(new ContactAvatarRemoved(5, 9), 3, T1).avatarKey()).isNull();
+    }
 }

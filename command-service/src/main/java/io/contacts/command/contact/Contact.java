@@ -1,8 +1,12 @@
 package io.contacts.command.contact;
 
+import io.contacts.command.avatar.AvatarImage;
+import io.contacts.command.avatar.AvatarStore;
 import io.contacts.command.uniqueness.ClaimKind;
 import io.contacts.command.uniqueness.ContactClaims;
 import io.contacts.command.web.ValidationFailedException;
+import io.contacts.events.ContactAvatarChanged;
+import io.contacts.events.ContactAvatarRemoved;
 import io.contacts.events.ContactBlocked;
 import io.contacts.events.ContactCreated;
 import io.contacts.events.ContactDeleted;
@@ -45,7 +49,8 @@ import static org.axonframework.modelling.command.AggregateLifecycle.markDeleted
  * A contact, event-sourced. Its state is the contract's own fold ({@link ContactState}) of its events, so the state
  * every handler returns carries the contact's last sequence number (Axon's, from 0) for read-your-writes.
  * Commands arrive already normalised and validated ({@link ContactRules}); the aggregate decides what changes and
- * keeps the unique values claimed ({@link ContactClaims}) in the same transaction as its events.
+ * keeps the unique values claimed ({@link ContactClaims}) and its avatar image ({@link AvatarStore}) in the same
+ * transaction as its events.
  */
 @Aggregate
 public class Contact {
@@ -60,7 +65,7 @@ public class Contact {
 
     @CommandHandler
     @CreationPolicy(AggregateCreationPolicy.ALWAYS)
-    public ContactState handle(CreateContact command, ContactClaims claims) {
+    public ContactState handle(CreateContact command, ContactClaims claims, AvatarStore avatars) {
         ContactChanges values = command.values();
         long id = Long.parseLong(command.contactId());
         String email = values.has(EMAIL) ? values.email() : null;
@@ -76,6 +81,9 @@ public class Contact {
         if (command.inbox() != null) {
             linkIfNew(command.inbox(), sourceId);
         }
+        if (command.avatar() != null) {
+            changeAvatar(command.avatar(), avatars);
+        }
         return state;
     }
 
@@ -87,7 +95,7 @@ public class Contact {
     }
 
     @CommandHandler
-    public ContactState handle(UpdateContact command, ContactClaims claims) {
+    public ContactState handle(UpdateContact command, ContactClaims claims, AvatarStore avatars) {
         requireAccount(command.accountId());
         ContactChanges changes = command.changes();
         Set<String> changed = new LinkedHashSet<>();
@@ -109,6 +117,26 @@ public class Contact {
         }
         if (changes.has(ContactChanges.BLOCKED) && changes.blocked() != null) {
             changeBlocked(changes.blocked());
+        }
+        if (command.avatar() != null) {
+            changeAvatar(command.avatar(), avatars);
+        }
+        return state;
+    }
+
+    @CommandHandler
+    public ContactState handle(ChangeAvatar command, AvatarStore avatars) {
+        requireAccount(command.accountId());
+        changeAvatar(command.avatar(), avatars);
+        return state;
+    }
+
+    @CommandHandler
+    public ContactState handle(RemoveAvatar command, AvatarStore avatars) {
+        requireAccount(command.accountId());
+        if (state.avatarKey() != null) {
+            avatars.remove(state.accountId(), state.contactId());
+            apply(new ContactAvatarRemoved(state.contactId(), state.accountId()));
         }
         return state;
     }
@@ -148,12 +176,13 @@ public class Contact {
     }
 
     @CommandHandler
-    public ContactState handle(DeleteContact command, ContactClaims claims) {
+    public ContactState handle(DeleteContact command, ContactClaims claims, AvatarStore avatars) {
         requireAccount(command.accountId());
         if (command.online()) {
             throw new ContactOnlineException(state.name());
         }
         claims.releaseAll(state.accountId(), state.contactId());
+        avatars.remove(state.accountId(), state.contactId());
         apply(new ContactDeleted(state.contactId(), state.accountId()));
         return state;
     }
@@ -185,6 +214,11 @@ public class Contact {
             apply(new ContactInboxLinked(state.contactId(), state.accountId(),
                     new ContactInbox(sourceId, link.hmacVerified(), link.inbox())));
         }
+    }
+
+    private void changeAvatar(AvatarImage avatar, AvatarStore avatars) {
+        avatars.replace(state.accountId(), state.contactId(), avatar);
+        apply(new ContactAvatarChanged(state.contactId(), state.accountId(), avatar.key()));
     }
 
     private void changeBlocked(boolean blocked) {

@@ -2,6 +2,7 @@ package io.contacts.command.contact;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.contacts.command.account.AccountMember;
+import io.contacts.command.avatar.AvatarUploads;
 import io.contacts.command.presence.PresenceCheck;
 import io.contacts.command.web.JsonBody;
 import io.contacts.events.ContactState;
@@ -14,6 +15,7 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestMethod;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.multipart.MultipartFile;
 
 import java.util.Optional;
 
@@ -27,22 +29,26 @@ class ContactController {
     private final ReadYourWrites readYourWrites;
     private final InboxLinkRequests inboxLinks;
     private final PresenceCheck presence;
+    private final AvatarUrlFetches avatarUrls;
 
     ContactController(ContactIds ids, ContactCommands commands, ReadYourWrites readYourWrites,
-                      InboxLinkRequests inboxLinks, PresenceCheck presence) {
+                      InboxLinkRequests inboxLinks, PresenceCheck presence, AvatarUrlFetches avatarUrls) {
         this.ids = ids;
         this.commands = commands;
         this.readYourWrites = readYourWrites;
         this.inboxLinks = inboxLinks;
         this.presence = presence;
+        this.avatarUrls = avatarUrls;
     }
 
     @PostMapping
-    ObjectNode create(@PathVariable long accountId, JsonBody body) {
+    ObjectNode create(@PathVariable long accountId, JsonBody body,
+                      @RequestParam(name = "avatar", required = false) MultipartFile avatar) {
         ContactChanges values = ContactRules.normalised(ContactRequests.changes(body));
         Optional<InboxLinkRequests.Request> inbox = inboxLinks.optional(accountId, body);
         ContactState state = commands.send(new CreateContact(String.valueOf(ids.next()), accountId, values,
-                inbox.map(InboxLinkRequests.Request::link).orElse(null)));
+                inbox.map(InboxLinkRequests.Request::link).orElse(null), AvatarUploads.read(avatar)));
+        avatarUrls.fetchLater(state, ContactRequests.avatarUrl(body));
         ObjectNode contact = readYourWrites.contact(state, true);
         ObjectNode response = contact.deepCopy();
         ObjectNode payload = response.putObject("payload");
@@ -60,9 +66,11 @@ class ContactController {
     @RequestMapping(path = "/{id}", method = {RequestMethod.PUT, RequestMethod.PATCH})
     ObjectNode update(@PathVariable long accountId, @PathVariable String id,
                       @RequestParam(name = "include_contact_inboxes", required = false) String include,
-                      JsonBody body) {
+                      JsonBody body, @RequestParam(name = "avatar", required = false) MultipartFile avatar) {
         ContactChanges changes = ContactRules.normalised(ContactRequests.changes(body));
-        ContactState state = commands.send(new UpdateContact(contactId(id), accountId, changes));
+        ContactState state = commands.send(new UpdateContact(contactId(id), accountId, changes,
+                AvatarUploads.read(avatar)));
+        avatarUrls.fetchLater(state, ContactRequests.avatarUrl(body));
         return withPayload(readYourWrites.contact(state, includeContactInboxes(include)));
     }
 
@@ -96,7 +104,7 @@ class ContactController {
         return id;
     }
 
-    private static ObjectNode withPayload(ObjectNode contact) {
+    static ObjectNode withPayload(ObjectNode contact) {
         ObjectNode response = contact.deepCopy();
         response.set("payload", contact);
         return response;

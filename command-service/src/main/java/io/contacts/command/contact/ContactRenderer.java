@@ -16,7 +16,8 @@ final class ContactRenderer {
     private ContactRenderer() {
     }
 
-    static ObjectNode render(ContactState state, boolean includeContactInboxes) {
+    /** @param publicUrl where clients reach the edge, for the avatar's absolute URL */
+    static ObjectNode render(ContactState state, boolean includeContactInboxes, String publicUrl) {
         ObjectNode contact = MAPPER.createObjectNode();
         contact.put("id", state.contactId());
         contact.put("name", state.name());
@@ -24,7 +25,7 @@ final class ContactRenderer {
         contact.put("phone_number", state.phoneNumber());
         contact.put("identifier", state.identifier());
         contact.put("blocked", state.blocked());
-        contact.put("thumbnail", "");
+        contact.put("thumbnail", state.avatarKey() == null ? "" : publicUrl + "/avatars/" + state.avatarKey());
         contact.put("availability_status", "offline");
         contact.set("custom_attributes", MAPPER.valueToTree(state.customAttributes()));
         contact.set("additional_attributes", MAPPER.valueToTree(state.additionalAttributes()));

@@ -15,8 +15,8 @@ import static io.contacts.events.ContactUpdated.NAME;
 import static io.contacts.events.ContactUpdated.PHONE_NUMBER;
 
 /**
- * Reads the top-level fields of a contact request body, as Chatwoot permits them; anything else (including
- * {@code avatar}, {@code avatar_url}, {@code inbox_id}, {@code source_id}, which are not implemented yet) is ignored.
+ * Reads the top-level fields of a contact request body, as Chatwoot permits them; anything else is ignored (the
+ * {@code avatar} file part is read by the controller, {@code inbox_id} by {@link InboxLinkRequests}).
  */
 final class ContactRequests {
 
@@ -39,6 +39,12 @@ final class ContactRequests {
         Map<String, Object> additional = body.object(ADDITIONAL_ATTRIBUTES);
         return new ContactChanges(fields, body.text(NAME), body.text(EMAIL), body.text(PHONE_NUMBER),
                 body.text(IDENTIFIER), blocked, custom, additional);
+    }
+
+    /** The {@code avatar_url} to fetch the avatar from; null when absent or blank. */
+    static String avatarUrl(JsonBody body) {
+        String url = body.text("avatar_url");
+        return url == null || url.isBlank() ? null : url.strip();
     }
 
     /** The keys of a {@code destroy_custom_attributes} body; none when the parameter is missing. */

@@ -35,12 +35,15 @@ class ReadYourWrites {
     private final String queryUrl;
     private final Duration timeout;
     private final HttpClient http;
+    private final String publicUrl;
 
     ReadYourWrites(ObjectMapper mapper, @Value("${contacts.query-url}") String queryUrl,
-                   @Value("${contacts.read-your-writes.timeout}") Duration timeout) {
+                   @Value("${contacts.read-your-writes.timeout}") Duration timeout,
+                   @Value("${contacts.public-url}") String publicUrl) {
         this.mapper = mapper;
         this.queryUrl = queryUrl.replaceAll("/+$", "");
         this.timeout = timeout;
+        this.publicUrl = publicUrl.replaceAll("/+$", "");
         this.http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
                 .connectTimeout(timeout).build();
     }
@@ -49,7 +52,7 @@ class ReadYourWrites {
     ObjectNode contact(ContactState state, boolean includeContactInboxes) {
         return await(state, includeContactInboxes)
                 .filter(contact -> !contact.path("deleted").asBoolean(false))
-                .orElseGet(() -> ContactRenderer.render(state, includeContactInboxes));
+                .orElseGet(() -> ContactRenderer.render(state, includeContactInboxes, publicUrl));
     }
 
     /** Waits until the query side has applied the deletion {@code state} ends with. */

@@ -14,31 +14,43 @@ import org.springframework.util.unit.DataSize;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 import java.io.IOException;
+import java.util.Locale;
 import java.util.Map;
 
 /**
- * Refuses request bodies over {@code contacts.web.max-body-size} with 413: by the declared length before anything is
- * read, and while reading for bodies without a length (chunked).
+ * Refuses request bodies over {@code contacts.web.max-body-size} ({@code contacts.web.max-multipart-size} for
+ * multipart bodies, which carry avatar uploads) with 413: by the declared length before anything is read, and while
+ * reading for bodies without a length (chunked; multipart parts are bounded by Spring's multipart limits).
  */
 @Component
 public class RequestSizeLimitFilter extends OncePerRequestFilter {
 
     private final long maxBytes;
+    private final long maxMultipartBytes;
     private final String error;
 
-    public RequestSizeLimitFilter(@Value("${contacts.web.max-body-size}") DataSize maxBodySize) {
+    public RequestSizeLimitFilter(@Value("${contacts.web.max-body-size}") DataSize maxBodySize,
+                                  @Value("${contacts.web.max-multipart-size}") DataSize maxMultipartSize) {
         this.maxBytes = maxBodySize.toBytes();
+        this.maxMultipartBytes = maxMultipartSize.toBytes();
         this.error = "Request body is too large (maximum is " + maxBytes + " bytes)";
     }
 
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
-        if (request.getContentLengthLong() > maxBytes) {
-            JsonErrors.write(response, HttpStatus.PAYLOAD_TOO_LARGE, Map.of("error", error));
+        long limit = isMultipart(request) ? maxMultipartBytes : maxBytes;
+        if (request.getContentLengthLong() > limit) {
+            JsonErrors.write(response, HttpStatus.PAYLOAD_TOO_LARGE,
+                    Map.of("error", "Request body is too large (maximum is " + limit + " bytes)"));
             return;
         }
         chain.doFilter(new LimitedRequest(request), response);
+    }
+
+    private static boolean isMultipart(HttpServletRequest request) {
+        String type = request.getContentType();
+        return type != null && type.toLowerCase(Locale.ROOT).startsWith("multipart/form-data");
     }
 
     private final class LimitedRequest extends HttpServletRequestWrapper {

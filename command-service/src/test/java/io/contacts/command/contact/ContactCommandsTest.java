@@ -21,7 +21,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 class ContactCommandsTest {
 
     private static final ContactState STATE = new ContactState(1, 1, "", null, null, null, true, Map.of(), Map.of(),
-            List.of(), List.of(), Instant.EPOCH, Instant.EPOCH, 1, false);
+            List.of(), List.of(), Instant.EPOCH, Instant.EPOCH, 1, false, null);
 
     private final SimpleCommandBus bus = SimpleCommandBus.builder().build();
     private final ContactCommands commands = new ContactCommands(DefaultCommandGateway.builder().commandBus(bus)

@@ -1,5 +1,6 @@
 package io.contacts.command.contact;
 
+import io.contacts.command.avatar.InMemoryAvatarStore;
 import io.contacts.command.uniqueness.InMemoryContactClaims;
 import io.contacts.command.web.ApiException;
 import io.contacts.command.web.ValidationFailedException;
@@ -41,6 +42,7 @@ class ContactInboxLinkTest {
     void setUp() {
         fixture = new AggregateTestFixture<>(Contact.class);
         fixture.registerInjectableResource(new InMemoryContactClaims());
+        fixture.registerInjectableResource(new InMemoryAvatarStore());
     }
 
     private static LinkContactInbox link(InboxSummary inbox, String medium, String sourceId) {

@@ -1,5 +1,6 @@
 package io.contacts.command.contact;
 
+import io.contacts.command.avatar.InMemoryAvatarStore;
 import io.contacts.command.uniqueness.InMemoryContactClaims;
 import io.contacts.events.ContactCreated;
 import io.contacts.events.ContactLabelsChanged;
@@ -22,6 +23,7 @@ class ContactLabelsTest {
     void setUp() {
         fixture = new AggregateTestFixture<>(Contact.class);
         fixture.registerInjectableResource(new InMemoryContactClaims());
+        fixture.registerInjectableResource(new InMemoryAvatarStore());
     }
 
     private static ContactCreated created() {

@@ -1,6 +1,7 @@
 package io.contacts.command.contact;
 
 import io.contacts.command.uniqueness.ClaimKind;
+import io.contacts.command.avatar.InMemoryAvatarStore;
 import io.contacts.command.uniqueness.InMemoryContactClaims;
 import io.contacts.command.web.ValidationFailedException;
 import io.contacts.events.ContactBlocked;
@@ -45,6 +46,7 @@ class ContactTest {
         fixture = new AggregateTestFixture<>(Contact.class);
         claims = new InMemoryContactClaims();
         fixture.registerInjectableResource(claims);
+        fixture.registerInjectableResource(new InMemoryAvatarStore());
     }
 
     private static ContactCreated created(String email, Map<String, Object> custom, Map<String, Object> additional) {

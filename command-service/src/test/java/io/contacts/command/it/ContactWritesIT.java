@@ -84,13 +84,19 @@ class ContactWritesIT extends CommandServiceIT {
         assertThat(updated.json().path("payload").path("blocked").asBoolean()).isTrue();
         assertThat(updated.json().path("payload").path("name").asText()).isEqualTo("Form");
 
-        String multipart = "--b\r\nContent-Disposition: form-data; name=\"name\"\r\n\r\nWith avatar\r\n"
+        // the avatar is judged by its content: a GIF header (plain ASCII) named .png is a GIF, "PNG" is text
+        String gif = "--b\r\nContent-Disposition: form-data; name=\"name\"\r\n\r\nWith avatar\r\n"
                 + "--b\r\nContent-Disposition: form-data; name=\"avatar\"; filename=\"a.png\"\r\n"
-                + "Content-Type: image/png\r\n\r\nPNG\r\n--b--\r\n";
-        HttpJson.Response withAvatar = http.send("POST", contacts(account), account.adminToken(), multipart,
+                + "Content-Type: image/png\r\n\r\nGIF89a;\r\n--b--\r\n";
+        HttpJson.Response withAvatar = http.send("POST", contacts(account), account.adminToken(), gif,
                 "multipart/form-data; boundary=b");
-        assertThat(withAvatar.status()).isEqualTo(200);
+        assertThat(withAvatar.status()).as(withAvatar.text()).isEqualTo(200);
         assertThat(withAvatar.json().path("name").asText()).isEqualTo("With avatar");
+        assertThat(withAvatar.json().path("thumbnail").asText()).contains("/avatars/");
+        HttpJson.Response text = http.send("POST", contacts(account), account.adminToken(),
+                gif.replace("GIF89a;", "PNG"), "multipart/form-data; boundary=b");
+        assertThat(text.status()).isEqualTo(422);
+        assertThat(text.json().path("message").asText()).isEqualTo("Avatar filetype not supported");
 
         HttpJson.Response tooLong = http.send("POST", contacts(account), account.adminToken(),
                 "name=" + "test".repeat(999), "application/x-www-form-urlencoded");

@@ -1,5 +1,6 @@
 package io.contacts.command.it;
 
+import io.contacts.command.avatar.AvatarImage;
 import io.contacts.command.contact.ContactChanges;
 import io.contacts.command.contact.CreateContact;
 import io.contacts.events.ContactUpdated;
@@ -73,6 +74,20 @@ class TransactionIT extends CommandServiceIT {
         assertThat(claims(account.id(), email)).isZero();
         assertThat(jdbc.queryForObject("SELECT count(*) FROM domainevententry WHERE aggregateidentifier = ?",
                 Long.class, String.valueOf(existing))).isEqualTo(1);
+    }
+
+    @Test
+    void aCommandWhoseEventAppendFailsLeavesNoAvatar() {
+        Account account = newAccount();
+        long existing = createContact(account, Map.of("name", "Existing"));
+
+        // the handler stores the image, then the event append hits the unique key at commit: all rolls back
+        CreateContact duplicate = new CreateContact(String.valueOf(existing), account.id(), new ContactChanges(
+                Set.of(), null, null, null, null, null, null, null), null, AvatarImage.of(ImageServer.PNG));
+        assertThatThrownBy(() -> commands.sendAndWait(duplicate)).isInstanceOf(AggregateStreamCreationException.class);
+
+        assertThat(jdbc.queryForObject("SELECT count(*) FROM contact_avatars WHERE contact_id = ?", Long.class,
+                existing)).isZero();
     }
 
     @Test

@@ -16,9 +16,12 @@ public final class ContactJson {
     private ContactJson() {
     }
 
-    /** @param online whether the contact is online now (the presence index, not the document, knows) */
+    /**
+     * @param online    whether the contact is online now (the presence index, not the document, knows)
+     * @param publicUrl where clients reach the edge, for the avatar's absolute URL
+     */
     public static Map<String, Object> contact(ContactDocument document, boolean includeContactInboxes,
-                                              boolean online) {
+                                              boolean online, String publicUrl) {
         Map<String, Object> json = new LinkedHashMap<>();
         json.put("id", document.id());
         json.put("name", document.name());
@@ -26,7 +29,7 @@ public final class ContactJson {
         json.put("phone_number", document.phoneNumber());
         json.put("identifier", document.identifier());
         json.put("blocked", document.blocked());
-        json.put("thumbnail", "");
+        json.put("thumbnail", document.avatarKey() == null ? "" : publicUrl + "/avatars/" + document.avatarKey());
         json.put("availability_status", online ? "online" : "offline");
         json.put("custom_attributes", document.customAttributes());
         json.put("additional_attributes", document.additionalAttributes());
@@ -62,8 +65,8 @@ public final class ContactJson {
 
     /** A single-contact response: the contact flat (as the seed document shows) and in Chatwoot's payload. */
     public static Map<String, Object> single(ContactDocument document, boolean includeContactInboxes,
-                                             boolean online) {
-        Map<String, Object> contact = contact(document, includeContactInboxes, online);
+                                             boolean online, String publicUrl) {
+        Map<String, Object> contact = contact(document, includeContactInboxes, online, publicUrl);
         Map<String, Object> json = new LinkedHashMap<>(contact);
         json.put("payload", contact);
         return json;

@@ -2,6 +2,7 @@ package io.contacts.query.contact;
 
 import io.contacts.query.presence.Presence;
 import io.contacts.query.projection.ContactDocument;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
 import java.util.List;
@@ -16,17 +17,19 @@ import java.util.Set;
 public class ContactRendering {
 
     private final Presence presence;
+    private final String publicUrl;
 
-    ContactRendering(Presence presence) {
+    ContactRendering(Presence presence, @Value("${contacts.public-url}") String publicUrl) {
         this.presence = presence;
+        this.publicUrl = publicUrl.replaceAll("/+$", "");
     }
 
     public Map<String, Object> contact(ContactDocument document, boolean includeContactInboxes) {
-        return ContactJson.contact(document, includeContactInboxes, isOnline(document));
+        return ContactJson.contact(document, includeContactInboxes, isOnline(document), publicUrl);
     }
 
     public Map<String, Object> single(ContactDocument document, boolean includeContactInboxes) {
-        return ContactJson.single(document, includeContactInboxes, isOnline(document));
+        return ContactJson.single(document, includeContactInboxes, isOnline(document), publicUrl);
     }
 
     /** A page of one account's contacts. */
@@ -34,7 +37,7 @@ public class ContactRendering {
                                           boolean includeContactInboxes) {
         Set<Long> online = presence.onlineAmong(accountId, documents.stream().map(ContactDocument::id).toList());
         return documents.stream()
-                .map(d -> ContactJson.contact(d, includeContactInboxes, online.contains(d.id())))
+                .map(d -> ContactJson.contact(d, includeContactInboxes, online.contains(d.id()), publicUrl))
                 .toList();
     }
 

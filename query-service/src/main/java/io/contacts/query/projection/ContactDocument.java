@@ -21,7 +21,8 @@ public record ContactDocument(long id, long accountId, String name, String email
                               Map<String, Object> customAttributes, Map<String, Object> additionalAttributes,
                               String companyName, String city, String country, List<String> labels,
                               List<ContactInbox> contactInboxes, Long createdAt, Long updatedAt, Long lastActivityAt,
-                              long sequence, String countryCode, String company, List<CustomValue> customValues) {
+                              long sequence, String countryCode, String company, List<CustomValue> customValues,
+                              String avatarKey) {
 
     public ContactDocument {
         customAttributes = customAttributes == null ? Map.of() : customAttributes;
@@ -43,12 +44,13 @@ public record ContactDocument(long id, long accountId, String name, String email
                 millis(state.updatedAt()), lastActivityAt, state.sequence(),
                 // what the filter's country_code and company keys read
                 scalar(additional.get("country_code")), scalar(additional.get("company")),
-                CustomValue.of(state.customAttributes()));
+                CustomValue.of(state.customAttributes()), state.avatarKey());
     }
 
     public ContactState toState() {
         return new ContactState(id, accountId, name, email, phoneNumber, identifier, blocked, customAttributes,
-                additionalAttributes, labels, contactInboxes, instant(createdAt), instant(updatedAt), sequence, deleted);
+                additionalAttributes, labels, contactInboxes, instant(createdAt), instant(updatedAt), sequence, deleted,
+                avatarKey);
     }
 
     /** The external version Elasticsearch keeps for this document: sequences start at 0, versions at 1. */

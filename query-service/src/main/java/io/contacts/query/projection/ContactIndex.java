@@ -67,6 +67,8 @@ public class ContactIndex {
                 .properties("labels", lowercaseKeyword())
                 // rendered only, never queried
                 .properties("contact_inboxes", Property.of(p -> p.object(o -> o.enabled(false))))
+                // only rendered (thumbnail), never searched
+                .properties("avatar_key", Property.of(p -> p.keyword(k -> k.index(false).docValues(false))))
                 .properties("created_at", epochMillis())
                 .properties("updated_at", epochMillis())
                 .properties("last_activity_at", epochMillis())

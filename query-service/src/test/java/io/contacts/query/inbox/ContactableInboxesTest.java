@@ -31,7 +31,7 @@ class ContactableInboxesTest {
 
     private static ContactDocument contact(String email, String phone, List<ContactInbox> links) {
         return new ContactDocument(9, 1, "Ann", email, phone, null, false, true, false, Map.of(), Map.of(), null,
-                null, null, List.of(), links, 0L, 0L, null, 0, null, null, List.of());
+                null, null, List.of(), links, 0L, 0L, null, 0, null, null, List.of(), null);
     }
 
     private static ContactInbox link(VisibleInbox inbox, String sourceId) {

@@ -89,7 +89,8 @@ class ContactFoldTest {
                 current.email(), current.phoneNumber(), current.identifier(), current.blocked(), current.resolved(),
                 current.deleted(), current.customAttributes(), current.additionalAttributes(),
                 current.companyName(), current.city(), current.country(), List.of("vip"), current.contactInboxes(),
-                current.createdAt(), current.updatedAt(), 42L, current.sequence(), null, null, List.of());
+                current.createdAt(), current.updatedAt(), 42L, current.sequence(), null, null, List.of(),
+                current.avatarKey());
         ContactDocument updated = ContactFold.fold(labelled, List.of(renamed(1, "Bea"))).document();
         assertThat(updated.labels()).containsExactly("vip");
         assertThat(updated.lastActivityAt()).isEqualTo(42L);

@@ -253,7 +253,7 @@ class ProjectionIT {
                 + "/contacts/" + id + "?min_sequence=0&timeout_ms=20000", null);
         ContactDocument written = new ContactDocument(id, account, "Elsewhere", null, null, null, false, false,
                 false, Map.of(), Map.of(), null, null, null, List.of(), List.of(), Instant.now().toEpochMilli(),
-                Instant.now().toEpochMilli(), null, 0, null, null, List.of());
+                Instant.now().toEpochMilli(), null, 0, null, null, List.of(), null);
         elasticsearch.index(i -> i.index(fixture.alias()).id(String.valueOf(id)).version(written.version())
                 .versionType(VersionType.External).refresh(Refresh.True).document(written));
         assertThat(waiting.join().json().get("name").asText()).isEqualTo("Elsewhere");
