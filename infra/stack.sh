@@ -339,8 +339,9 @@ build_needed() {
     [[ -z $(jar_override "$m") ]] || continue
     jar=$(service_jar "$m")
     [[ -f $jar ]] || return 0
+    # directories count too: a renamed or deleted file (a Flyway migration, say) only touches its directory
     [[ -n $(find "$ROOT/$m/src" "$ROOT/$m/pom.xml" "$ROOT/shared-events" "$ROOT/pom.xml" \
-             -newer "$jar" -type f -not -path '*/target/*' -print -quit 2>/dev/null) ]] && return 0
+             -newer "$jar" -not -path '*/target*' -print -quit 2>/dev/null) ]] && return 0
   done
   return 1
 }
@@ -349,8 +350,9 @@ build_services() {
   build_needed || return 0
   say "build: packaging command-service and query-service"
   local t; t=$(now_ms)
-  (cd "$ROOT" && "$(mvn_cmd)" -B -q -DskipTests package -pl command-service,query-service -am) \
-    || die "build failed (./mvnw -B -DskipTests package -pl command-service,query-service -am)"
+  # clean: an incremental build keeps renamed or deleted resources (old Flyway migrations) in target/classes
+  (cd "$ROOT" && "$(mvn_cmd)" -B -q -DskipTests clean package -pl command-service,query-service -am) \
+    || die "build failed (./mvnw -B -DskipTests clean package -pl command-service,query-service -am)"
   say "build: done in $(secs_since "$t")s"
 }
 

@@ -188,6 +188,11 @@ class ContactLifecycleIT {
         assertThat(malformed.status()).isEqualTo(400);
         assertThat(malformed.body().has("error")).isTrue();
 
+        Reply hugeFilter = EDGE.post(contacts(admin) + "/filter", admin.token(),
+                Map.of("payload", List.of(), "padding", "x".repeat(1_100_000)));
+        assertThat(hugeFilter.status()).as("the read side limits bodies too").isEqualTo(413);
+        assertThat(hugeFilter.body().path("error").asText()).startsWith("Request body is too large");
+
         Reply blankSearch = EDGE.get(contacts(admin) + "/search?q=%20", admin.token());
         assertThat(blankSearch.status()).isEqualTo(422);
         assertThat(blankSearch.body().path("error").asText()).isEqualTo("Specify search string with parameter q");

@@ -68,7 +68,7 @@ public final class JsonBody {
         try {
             node = reader.readValue(body);
         } catch (JsonProcessingException e) {
-            throw badRequest("Malformed JSON: " + e.getOriginalMessage());
+            throw badRequest(malformed(e));
         } catch (IOException e) {
             throw badRequest("Malformed JSON");
         }
@@ -192,6 +192,12 @@ public final class JsonBody {
             return Long.valueOf(node.textValue());
         }
         throw badRequest(field + " must be a number");
+    }
+
+    /** Where the JSON broke, without the parser's internals. */
+    static String malformed(JsonProcessingException e) {
+        return e.getLocation() == null ? "Malformed JSON"
+                : "Malformed JSON at line " + e.getLocation().getLineNr() + ", column " + e.getLocation().getColumnNr();
     }
 
     private static ApiException badRequest(String error) {

@@ -94,7 +94,9 @@ class FilterController {
             }
             return json;
         } catch (JsonProcessingException e) {
-            throw new ResponseStatusException(HttpStatus.BAD_REQUEST, "Malformed JSON: " + e.getOriginalMessage());
+            throw new ResponseStatusException(HttpStatus.BAD_REQUEST, e.getLocation() == null ? "Malformed JSON"
+                    : "Malformed JSON at line " + e.getLocation().getLineNr() + ", column "
+                    + e.getLocation().getColumnNr());
         } catch (IOException e) {
             throw new ResponseStatusException(HttpStatus.BAD_REQUEST, "Malformed JSON");
         }
