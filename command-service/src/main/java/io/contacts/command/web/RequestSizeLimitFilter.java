@@ -27,13 +27,11 @@ public class RequestSizeLimitFilter extends OncePerRequestFilter {
 
     private final long maxBytes;
     private final long maxMultipartBytes;
-    private final String error;
 
     public RequestSizeLimitFilter(@Value("${contacts.web.max-body-size}") DataSize maxBodySize,
                                   @Value("${contacts.web.max-multipart-size}") DataSize maxMultipartSize) {
         this.maxBytes = maxBodySize.toBytes();
         this.maxMultipartBytes = maxMultipartSize.toBytes();
-        this.error = "Request body is too large (maximum is " + maxBytes + " bytes)";
     }
 
     @Override
@@ -41,11 +39,14 @@ public class RequestSizeLimitFilter extends OncePerRequestFilter {
             throws ServletException, IOException {
         long limit = isMultipart(request) ? maxMultipartBytes : maxBytes;
         if (request.getContentLengthLong() > limit) {
-            JsonErrors.write(response, HttpStatus.PAYLOAD_TOO_LARGE,
-                    Map.of("error", "Request body is too large (maximum is " + limit + " bytes)"));
+            JsonErrors.write(response, HttpStatus.PAYLOAD_TOO_LARGE, Map.of("error", tooLarge(limit)));
             return;
         }
-        chain.doFilter(new LimitedRequest(request), response);
+        chain.doFilter(new LimitedRequest(request, limit), response);
+    }
+
+    private static String tooLarge(long limit) {
+        return "Request body is too large (maximum is " + limit + " bytes)";
     }
 
     private static boolean isMultipart(HttpServletRequest request) {
@@ -53,30 +54,34 @@ public class RequestSizeLimitFilter extends OncePerRequestFilter {
         return type != null && type.toLowerCase(Locale.ROOT).startsWith("multipart/form-data");
     }
 
-    private final class LimitedRequest extends HttpServletRequestWrapper {
+    private static final class LimitedRequest extends HttpServletRequestWrapper {
 
+        private final long limit;
         private ServletInputStream limited;
 
-        LimitedRequest(HttpServletRequest request) {
+        LimitedRequest(HttpServletRequest request, long limit) {
             super(request);
+            this.limit = limit;
         }
 
         @Override
         public ServletInputStream getInputStream() throws IOException {
             if (limited == null) {
-                limited = new LimitedInputStream(super.getInputStream());
+                limited = new LimitedInputStream(super.getInputStream(), limit);
             }
             return limited;
         }
     }
 
-    private final class LimitedInputStream extends ServletInputStream {
+    private static final class LimitedInputStream extends ServletInputStream {
 
         private final ServletInputStream delegate;
+        private final long limit;
         private long count;
 
-        LimitedInputStream(ServletInputStream delegate) {
+        LimitedInputStream(ServletInputStream delegate, long limit) {
             this.delegate = delegate;
+            this.limit = limit;
         }
 
         @Override
@@ -99,8 +104,8 @@ public class RequestSizeLimitFilter extends OncePerRequestFilter {
 
         private void counted(int n) {
             count += n;
-            if (count > maxBytes) {
-                throw new ApiException(HttpStatus.PAYLOAD_TOO_LARGE, error);
+            if (count > limit) {
+                throw new ApiException(HttpStatus.PAYLOAD_TOO_LARGE, tooLarge(limit));
             }
         }
 
