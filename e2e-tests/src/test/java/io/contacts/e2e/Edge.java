@@ -84,6 +84,12 @@ final class Edge {
         }
     }
 
+    /** A GET whose answer is not JSON (a CSV file), as text. */
+    HttpResponse<String> text(String path, String token) {
+        return send(HttpRequest.newBuilder(URI.create(baseUrl + path)).timeout(Duration.ofSeconds(30))
+                .header("api_access_token", token).GET().build(), HttpResponse.BodyHandlers.ofString());
+    }
+
     /** Any URL (e.g. a thumbnail), without a token, as a browser would fetch it. */
     HttpResponse<byte[]> fetch(String url) {
         return send(HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(30)).GET().build(),

@@ -10,12 +10,12 @@ import java.util.Set;
  * A label list as acts-as-taggable-on cleans it: names stripped, blanks dropped, duplicates dropped
  * case-insensitively (the first spelling wins). Names keep their case; every match on labels is case-insensitive.
  */
-final class LabelNames {
+public final class LabelNames {
 
     private LabelNames() {
     }
 
-    static List<String> clean(List<String> names) {
+    public static List<String> clean(List<String> names) {
         Set<String> seen = new HashSet<>();
         List<String> cleaned = new ArrayList<>();
         for (String name : names) {

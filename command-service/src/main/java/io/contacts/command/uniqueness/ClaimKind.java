@@ -15,4 +15,13 @@ public enum ClaimKind {
     public String attribute() {
         return attribute;
     }
+
+    public static ClaimKind of(String attribute) {
+        for (ClaimKind kind : values()) {
+            if (kind.attribute.equals(attribute)) {
+                return kind;
+            }
+        }
+        throw new IllegalArgumentException("Unknown claim kind " + attribute);
+    }
 }

@@ -16,28 +16,35 @@ import org.springframework.web.filter.OncePerRequestFilter;
 import java.io.IOException;
 import java.util.Locale;
 import java.util.Map;
+import java.util.regex.Pattern;
 
 /**
  * Refuses request bodies over {@code contacts.web.max-body-size} ({@code contacts.web.max-multipart-size} for
- * multipart bodies, which carry avatar uploads) with 413: by the declared length before anything is read, and while
+ * multipart bodies, which carry avatar uploads; {@code contacts.imports.max-file-size} for CSV imports) with 413: by the declared length before anything is read, and while
  * reading for bodies without a length (chunked; multipart parts are bounded by Spring's multipart limits).
  */
 @Component
 public class RequestSizeLimitFilter extends OncePerRequestFilter {
 
+    private static final Pattern IMPORT = Pattern.compile("^/api/v1/accounts/[^/]+/contacts/import/?$");
+
     private final long maxBytes;
     private final long maxMultipartBytes;
+    private final long maxImportBytes;
 
     public RequestSizeLimitFilter(@Value("${contacts.web.max-body-size}") DataSize maxBodySize,
-                                  @Value("${contacts.web.max-multipart-size}") DataSize maxMultipartSize) {
+                                  @Value("${contacts.web.max-multipart-size}") DataSize maxMultipartSize,
+                                  @Value("${contacts.imports.max-file-size}") DataSize maxImportSize) {
         this.maxBytes = maxBodySize.toBytes();
         this.maxMultipartBytes = maxMultipartSize.toBytes();
+        this.maxImportBytes = maxImportSize.toBytes();
     }
 
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
-        long limit = isMultipart(request) ? maxMultipartBytes : maxBytes;
+        long limit = !isMultipart(request) ? maxBytes
+                : IMPORT.matcher(request.getRequestURI()).matches() ? maxImportBytes : maxMultipartBytes;
         if (request.getContentLengthLong() > limit) {
             JsonErrors.write(response, HttpStatus.PAYLOAD_TOO_LARGE, Map.of("error", tooLarge(limit)));
             return;
