@@ -35,6 +35,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
+import java.util.stream.Stream;
 
 import static io.contacts.events.ContactUpdated.ADDITIONAL_ATTRIBUTES;
 import static io.contacts.events.ContactUpdated.CUSTOM_ATTRIBUTES;
@@ -84,6 +85,9 @@ public class Contact {
         if (command.avatar() != null) {
             changeAvatar(command.avatar(), avatars);
         }
+        if (!command.labels().isEmpty()) {
+            apply(new ContactLabelsChanged(id, command.accountId(), command.labels()));
+        }
         return state;
     }
 
@@ -120,6 +124,13 @@ public class Contact {
         }
         if (command.avatar() != null) {
             changeAvatar(command.avatar(), avatars);
+        }
+        if (!command.addLabels().isEmpty()) {
+            List<String> labels = LabelNames.clean(
+                    Stream.concat(state.labels().stream(), command.addLabels().stream()).toList());
+            if (!labels.equals(state.labels())) {
+                apply(new ContactLabelsChanged(state.contactId(), state.accountId(), labels));
+            }
         }
         return state;
     }

@@ -1,14 +1,11 @@
 package io.contacts.command.importing;
 
-import io.contacts.command.contact.ChangeLabels;
 import io.contacts.command.contact.ContactIds;
 import io.contacts.command.contact.CreateContact;
-import io.contacts.command.contact.LabelNames;
 import io.contacts.command.contact.UpdateContact;
 import io.contacts.command.uniqueness.ClaimKind;
 import io.contacts.command.uniqueness.JdbcContactClaims;
 import io.contacts.command.web.ValidationFailedException;
-import io.contacts.events.ContactState;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.common.transaction.TransactionManager;
 import org.axonframework.messaging.GenericMessage;
@@ -33,7 +30,6 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.stream.Stream;
 
 /**
  * Applies a batch of import rows through the contact commands, all in one transaction: the commands run nested in one
@@ -145,16 +141,15 @@ class ImportBatch {
                 case CREATE -> {
                     long id = newIds.get(created++);
                     contactIds.put(plan.contact(), id);
-                    ContactState state = commands.sendAndWait(
-                            new CreateContact(String.valueOf(id), job.accountId(), row.changes()));
-                    addLabels(state, row.labels());
+                    commands.sendAndWait(new CreateContact(String.valueOf(id), job.accountId(), row.changes(), null,
+                            null, row.labels()));
                     touched.add(id);
                 }
                 default -> {
                     long id = contactIds.getOrDefault(plan.contact(), plan.contact());
-                    ContactState state = commands.sendAndWait(
-                            new UpdateContact(String.valueOf(id), job.accountId(), row.changes()));
-                    addLabels(state, row.labels());
+                    // an import adds labels; it never removes one the contact has
+                    commands.sendAndWait(new UpdateContact(String.valueOf(id), job.accountId(), row.changes(), null,
+                            row.labels()));
                     touched.add(id);
                     if (plan.outcome() == RowMatching.Outcome.DUPLICATE) {
                         duplicates++;
@@ -169,17 +164,6 @@ class ImportBatch {
         ImportCounts counts = new ImportCounts(rows.size(), created, updated, duplicates, rejected.size());
         advance(job, rowsDone, counts);
         return counts;
-    }
-
-    /** An import adds labels; it never removes one the contact has. */
-    private void addLabels(ContactState state, List<String> labels) {
-        if (labels.isEmpty()) {
-            return;
-        }
-        List<String> merged = LabelNames.clean(Stream.concat(state.labels().stream(), labels.stream()).toList());
-        if (!merged.equals(state.labels())) {
-            commands.sendAndWait(new ChangeLabels(String.valueOf(state.contactId()), state.accountId(), merged));
-        }
     }
 
     private void advance(ImportJob job, int rowsDone, ImportCounts counts) {

@@ -11,6 +11,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import java.util.List;
+import java.util.Set;
 import java.util.Map;
 
 import static org.axonframework.test.matchers.Matchers.matches;
@@ -58,6 +59,26 @@ class ContactLabelsTest {
         fixture.given(created())
                 .when(new ChangeLabels("7", 2, List.of("a")))
                 .expectException(ContactNotFoundException.class)
+                .expectNoEvents();
+    }
+
+    @Test
+    void aCreateWithLabelsLabelsTheNewContactInTheSameCommand() {
+        ContactChanges values = new ContactChanges(Set.of("name"), "Jane", null, null, null, null, null, null);
+        fixture.givenNoPriorActivity()
+                .when(new CreateContact("8", 1, values, null, null, List.of("vip")))
+                .expectEvents(new ContactCreated(8, 1, "Jane", null, null, null, false, Map.of(), Map.of()),
+                        new ContactLabelsChanged(8, 1, List.of("vip")));
+    }
+
+    @Test
+    void anUpdateAddsLabelsAndNeverRemovesOne() {
+        ContactChanges none = new ContactChanges(Set.of(), null, null, null, null, null, null, null);
+        fixture.given(created(), new ContactLabelsChanged(7, 1, List.of("a", "b")))
+                .when(new UpdateContact("7", 1, none, null, List.of("B", "c")))
+                .expectEvents(new ContactLabelsChanged(7, 1, List.of("a", "b", "c")));
+        fixture.given(created(), new ContactLabelsChanged(7, 1, List.of("a")))
+                .when(new UpdateContact("7", 1, none, null, List.of("A")))
                 .expectNoEvents();
     }
 }
