@@ -32,7 +32,6 @@ started=$(now_ms)
 generated=$(($(now_ms) - started))
 
 new_admin "import-bench-$rows"
-(umask 077; printf 'ACCOUNT=%s\nTOKEN=%s\nROWS=%s\n' "$ACCOUNT" "$TOKEN" "$rows" >"$LAST_IMPORT")
 auth=(-H "api_access_token: $TOKEN")
 base=$CONTACTS_URL/api/v1/accounts/$ACCOUNT
 
@@ -70,6 +69,7 @@ done
 searchable=$(($(now_ms) - started))
 echo >&2
 stop_rss_sampler
+(umask 077; printf 'ACCOUNT=%s\nTOKEN=%s\nROWS=%s\n' "$ACCOUNT" "$TOKEN" "$rows" >"$LAST_IMPORT")
 
 row "rows in file" "$rows ($(du -h "$file" | cut -f1), generated in $(secs "$generated") s)"
 row "job counts" "total $total, created $created, updated $updated, duplicate $duplicates, failed $failed"

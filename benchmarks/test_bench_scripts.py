@@ -190,6 +190,8 @@ class BenchScriptsTest(unittest.TestCase):
         imported = self.bench("import.sh", "10")
         self.assertEqual(imported.returncode, 1)
         self.assertIn("the import job failed: Malformed CSV at line 3", imported.stderr)
+        self.assertIn("run benchmarks/import.sh first", self.bench("export.sh").stderr,
+                      "only an import that completed is remembered for the export")
 
     def test_export_refuses_a_file_shorter_than_the_job_says(self):
         edge = FakeEdge(export_rows_short=2)
