@@ -32,7 +32,7 @@ auth=(-H "api_access_token: $token")
 base=$CONTACTS_URL/api/v1/accounts/$account
 mkdir -p "$RUN/bench"
 file=$RUN/bench/export-$account-$(date +%s%N).csv
-cleanup() { stop_rss_sampler; [[ $keep_file == true ]] || rm -f "$file"; }
+cleanup() { stop_rss_sampler; rm -f "${RSS_SAMPLES:-}"; [[ $keep_file == true ]] || rm -f "$file"; }
 trap cleanup EXIT
 poll_s=${BENCH_POLL:-0.5}
 timeout_s=${BENCH_TIMEOUT:-1800}

@@ -25,7 +25,7 @@ load_stack
 prefix=i$(date +%s%N)
 file=$RUN/bench/contacts-$rows-$prefix.csv
 mkdir -p "$RUN/bench"
-cleanup() { stop_rss_sampler; [[ $keep_file == true ]] || rm -f "$file"; }
+cleanup() { stop_rss_sampler; rm -f "${RSS_SAMPLES:-}"; [[ $keep_file == true ]] || rm -f "$file"; }
 trap cleanup EXIT
 started=$(now_ms)
 "$PYTHON" "$BENCH_DIR/contacts-csv.py" "$rows" --prefix "$prefix" --out "$file"

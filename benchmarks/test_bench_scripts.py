@@ -140,7 +140,8 @@ class BenchScriptsTest(unittest.TestCase):
             env.write(f"CONTACTS_URL=http://127.0.0.1:{server.server_port}\nCONTACTS_PLATFORM_TOKEN=platform\n")
 
     def bench(self, script, *args):
-        env = {**os.environ, "CONTACTS_RUN_DIR": self.run_dir, "BENCH_TIMEOUT": "20", "BENCH_POLL": "0.05"}
+        env = {**os.environ, "CONTACTS_RUN_DIR": self.run_dir, "BENCH_TIMEOUT": "20", "BENCH_POLL": "0.05",
+               "TMPDIR": self.run_dir}
         return subprocess.run([os.path.join(BENCHMARKS, script), *args], capture_output=True, text=True,
                               cwd=self.run_dir, env=env)
 
@@ -184,6 +185,9 @@ class BenchScriptsTest(unittest.TestCase):
         self.assertEqual(imported.returncode, 1)
         self.assertRegex(imported.stderr, r"POST \S+/api/v1/accounts/7/contacts/import answered 404 \(does this build "
                                           r"serve the endpoint\?\): \{\"error\": \"Not found\"\}")
+        self.assertEqual([name for name in os.listdir(self.run_dir) if name.startswith("tmp.")], [],
+                         "the memory samples are removed")
+        self.assertEqual(os.listdir(os.path.join(self.run_dir, "bench")), [], "the CSV is removed")
 
     def test_a_failed_import_job_shows_its_error(self):
         self.start(FakeEdge(import_outcome="failed"))
