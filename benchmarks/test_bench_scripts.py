@@ -140,7 +140,7 @@ class BenchScriptsTest(unittest.TestCase):
             env.write(f"CONTACTS_URL=http://127.0.0.1:{server.server_port}\nCONTACTS_PLATFORM_TOKEN=platform\n")
 
     def bench(self, script, *args):
-        env = {**os.environ, "CONTACTS_RUN_DIR": self.run_dir, "BENCH_TIMEOUT": "20", "BENCH_POLL": "0.05",
+        env = {**os.environ, "CONTACTS_RUN_DIR": self.run_dir, "BENCH_TIMEOUT": "120", "BENCH_POLL": "0.05",
                "TMPDIR": self.run_dir}
         return subprocess.run([os.path.join(BENCHMARKS, script), *args], capture_output=True, text=True,
                               cwd=self.run_dir, env=env)
