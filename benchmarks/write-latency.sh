@@ -2,23 +2,15 @@
 # Write latency through the edge, read-your-writes wait included: N sequential creates and N updates,
 # each timed by curl; prints p50/p95/p99/max in milliseconds. Needs a running stack (infra/stack.sh up).
 set -euo pipefail
-cd "$(dirname "$0")/.."
+# shellcheck source=benchmarks/lib.sh
+source "$(dirname "$0")/lib.sh"
 n=${1:-200}
-# shellcheck disable=SC1091
-source infra/.run/stack.env
 json=(-H 'Content-Type: application/json')
-platform=(-H "api_access_token: $CONTACTS_PLATFORM_TOKEN")
 
-account=$(curl -sf -X POST "$CONTACTS_URL/platform/api/v1/accounts" "${platform[@]}" "${json[@]}" \
-  -d '{"name":"write-latency"}' | sed -E 's/.*"id":([0-9]+).*/\1/')
-user=$(curl -sf -X POST "$CONTACTS_URL/platform/api/v1/users" "${platform[@]}" "${json[@]}" \
-  -d "{\"name\":\"bench\",\"email\":\"bench-$RANDOM$RANDOM@bench.test\",\"password\":\"bench-password\"}")
-user_id=$(echo "$user" | sed -E 's/.*"id":([0-9]+).*/\1/')
-token=$(echo "$user" | sed -E 's/.*"access_token":"([^"]+)".*/\1/')
-curl -sf -o /dev/null -X POST "$CONTACTS_URL/platform/api/v1/accounts/$account/account_users" "${platform[@]}" \
-  "${json[@]}" -d "{\"user_id\":$user_id,\"role\":\"administrator\"}"
-auth=(-H "api_access_token: $token")
-base="$CONTACTS_URL/api/v1/accounts/$account/contacts"
+load_stack
+new_admin write-latency
+auth=(-H "api_access_token: $TOKEN")
+base="$CONTACTS_URL/api/v1/accounts/$ACCOUNT/contacts"
 
 report() {
   sort -n | awk -v what="$1" '{ v[NR] = $1 * 1000 } END {
