@@ -4,6 +4,7 @@ import io.contacts.query.access.SignedPath;
 import jakarta.servlet.http.HttpServletRequest;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
@@ -34,6 +35,7 @@ class DownloadLinks implements SignedPath {
     private final String publicUrl;
     private final Clock clock;
 
+    @Autowired
     DownloadLinks(ExportProperties properties, @Value("${contacts.public-url}") String publicUrl) {
         this(secretOf(properties.signingSecret()), publicUrl, Clock.systemUTC());
     }
