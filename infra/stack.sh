@@ -663,13 +663,13 @@ compose() {
   command -v docker >/dev/null || die "docker is not installed"
   CONTACTS_PLATFORM_TOKEN=$(platform_token) CONTACTS_EDGE_PORT=$EDGE_PORT COMMAND_SERVICE_PORT=$COMMAND_PORT \
     QUERY_SERVICE_PORT=$QUERY_PORT CONTACTS_PG_PORT=$PG_PORT CONTACTS_KAFKA_PORT=$KAFKA_PORT \
-    CONTACTS_ES_PORT=$ES_PORT docker compose -f "$INFRA/docker-compose.yml" "$@"
+    CONTACTS_ES_PORT=$ES_PORT CONTACTS_SMTP_PORT=$SMTP_PORT docker compose -f "$INFRA/docker-compose.yml" "$@"
 }
 
 docker_up() {
   local infra_only=$1
   if [[ -n $infra_only ]]; then
-    compose up -d --wait postgres kafka elasticsearch
+    compose up -d --wait postgres kafka elasticsearch mailpit
   else
     build_services
     compose up -d --build --wait
