@@ -12,7 +12,6 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.event.EventListener;
-import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 
 import java.io.UncheckedIOException;
@@ -38,9 +37,7 @@ class ExportIndex {
         return index.alias();
     }
 
-    /** Before the sweeper resumes jobs. */
     @EventListener(ApplicationReadyEvent.class)
-    @Order(0)
     public void createAtStartUp() {
         try {
             ensureCreated();

@@ -44,6 +44,7 @@ import static org.awaitility.Awaitility.await;
 class ExportJobIT {
 
     static final int PAGE_SIZE = 7;
+    static final Duration RETENTION = Duration.ofHours(1);
     static final Instant CREATED = Instant.parse("2025-03-04T05:06:07.890Z");
     static final QueryTestFixture fixture = new QueryTestFixture("exports");
     static Path dir;
@@ -56,6 +57,7 @@ class ExportJobIT {
         registry.add("contacts.exports.page-size", () -> PAGE_SIZE);
         registry.add("contacts.exports.lease", () -> "3s");
         registry.add("contacts.exports.sweep-interval", () -> "500ms");
+        registry.add("contacts.exports.retention", () -> RETENTION.toString());
         registry.add("spring.mail.host", () -> "");
     }
 
@@ -201,5 +203,20 @@ class ExportJobIT {
         assertThat(Files.readString(dir.resolve(account + "_contacts_" + id + ".csv"))).isEqualTo("id\r\n"
                 + resolved.stream().map(c -> c.contactId() + "\r\n").collect(Collectors.joining()));
         assertThat(dir.resolve(account + "_contacts_" + id + ".csv.part")).doesNotExist();
+    }
+
+    @Test
+    void jobsAndFilesOlderThanTheRetentionAreRemoved() throws Exception {
+        long now = System.currentTimeMillis();
+        long old = now - RETENTION.toMillis() - 60_000;
+        long id = 9_000_000_000L + fixture.newId();
+        ExportJob expired = ExportJob.requested(id, account, 1, CommandServiceStandIn.EMAIL, List.of("id"), null,
+                null, old, old).started(old, old).completed(old + 1000);
+        assertThat(jobs.create(expired)).isTrue();
+        Path file = Files.writeString(dir.resolve(account + "_contacts_" + id + ".csv"), "id\r\n");
+
+        await().atMost(Duration.ofSeconds(20)).until(() -> jobs.find(id).isEmpty());
+        assertThat(file).doesNotExist();
+        assertThat(api.get("/api/v1/accounts/" + account + "/data_exports/" + id).status()).isEqualTo(404);
     }
 }
