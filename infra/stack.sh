@@ -140,6 +140,15 @@ platform_token() {
   cat "$f"
 }
 
+# Signs export download links; kept with the data, so links in sent emails survive a restart of the service.
+exports_secret() {
+  local f=$RUN/exports-signing-secret
+  if [[ ! -s $f ]]; then
+    (umask 077; od -An -N32 -tx1 /dev/urandom | tr -d ' \n' >"$f")
+  fi
+  cat "$f"
+}
+
 stack_env() {
   cat <<EOF
 CONTACTS_URL=http://127.0.0.1:$EDGE_PORT
@@ -156,6 +165,7 @@ CONTACTS_SMTP_HOST=127.0.0.1
 CONTACTS_SMTP_PORT=$SMTP_PORT
 CONTACTS_IMAP_PORT=$IMAP_PORT
 CONTACTS_EXPORTS_DIR=$RUN/exports
+CONTACTS_EXPORTS_SIGNING_SECRET=$(exports_secret)
 EOF
 }
 
@@ -661,7 +671,8 @@ test_cleanup() {
 
 compose() {
   command -v docker >/dev/null || die "docker is not installed"
-  CONTACTS_PLATFORM_TOKEN=$(platform_token) CONTACTS_EDGE_PORT=$EDGE_PORT COMMAND_SERVICE_PORT=$COMMAND_PORT \
+  CONTACTS_PLATFORM_TOKEN=$(platform_token) CONTACTS_EXPORTS_SIGNING_SECRET=$(exports_secret) \
+    CONTACTS_EDGE_PORT=$EDGE_PORT COMMAND_SERVICE_PORT=$COMMAND_PORT \
     QUERY_SERVICE_PORT=$QUERY_PORT CONTACTS_PG_PORT=$PG_PORT CONTACTS_KAFKA_PORT=$KAFKA_PORT \
     CONTACTS_ES_PORT=$ES_PORT CONTACTS_SMTP_PORT=$SMTP_PORT docker compose -f "$INFRA/docker-compose.yml" "$@"
 }

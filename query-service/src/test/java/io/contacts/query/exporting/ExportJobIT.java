@@ -19,6 +19,7 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.util.FileSystemUtils;
 
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
@@ -65,7 +66,10 @@ class ExportJobIT {
     static class RemoveFixture {
         @Bean
         DisposableBean removeFixture() {
-            return fixture::close;
+            return () -> {
+                fixture.close();
+                FileSystemUtils.deleteRecursively(dir);
+            };
         }
     }
 
@@ -179,7 +183,9 @@ class ExportJobIT {
     void aTamperedOrForeignLinkIsRefused() {
         JsonNode job = awaitFinished(export("{}").json().path("id").asLong());
         String url = job.path("download_url").asText();
-        ApiClient.Response tampered = download(url.replaceAll("signature=.", "signature=A"));
+        String signature = url.substring(url.indexOf("signature=") + "signature=".length());
+        ApiClient.Response tampered = download(url.replace("signature=" + signature,
+                "signature=" + (signature.charAt(0) == 'A' ? 'B' : 'A') + signature.substring(1)));
         assertThat(tampered.status()).isEqualTo(403);
         assertThat(tampered.json().path("error").asText()).isEqualTo("This download link is invalid or has expired");
         assertThat(api.get("/api/v1/accounts/" + (account + 1) + "/data_exports/" + job.path("id").asLong())
