@@ -8,6 +8,7 @@ import io.contacts.query.contact.ContactReader;
 import io.contacts.query.contact.ContactRendering;
 import io.contacts.query.filter.InvalidFilterException;
 import io.contacts.query.projection.ContactDocument;
+import io.contacts.query.web.ServiceUnavailableException;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
 import org.slf4j.Logger;
@@ -125,6 +126,10 @@ class ExportRunner implements DisposableBean {
             log.info("Export {} was taken over by another instance", jobId);
         } catch (InvalidFilterException e) {
             fail(current.get(), e.getMessage());
+        } catch (ServiceUnavailableException e) {
+            // Elasticsearch or the command-service is down for now: the job keeps its status and runs again when
+            // its lease has run out
+            log.warn("Export {} interrupted (run again in {}): {}", jobId, properties.lease(), e.getMessage());
         } catch (IOException | RuntimeException e) {
             log.warn("Export {} failed", jobId, e);
             fail(current.get(), "The export failed: " + e.getMessage());
