@@ -8,17 +8,18 @@ Usage: infra/stack.sh <command> [options]
 
   up [--infra-only] [--docker]   build the services if needed, start every part, wait until all are healthy,
                                  print and write infra/.run/stack.env
-                                   --infra-only  only PostgreSQL, Kafka and Elasticsearch
+                                   --infra-only  only PostgreSQL, Kafka, Elasticsearch and the mail server
                                    --docker      the same topology with docker compose (infra/docker-compose.yml)
   down [--docker]                stop what `up` started (by pid; compose down with --docker)
   status                         one line per part: running/stopped, pid, port
-  logs [part] [-f]               tail one log (pg, kafka, es, command-service, query-service, nginx) or all
+  logs [part] [-f]               tail one log (pg, kafka, es, mail, command-service, query-service, nginx) or all
   test                           start the stack, run `mvnw -B verify` against it, stop what this run started
   env                            print the stack.env lines
 
 Jars:  CONTACTS_COMMAND_JAR, CONTACTS_QUERY_JAR run the given jars instead of building the modules.
 Ports: CONTACTS_EDGE_PORT (8080), COMMAND_SERVICE_PORT (8081), QUERY_SERVICE_PORT (8082), CONTACTS_PG_PORT (5432),
-       CONTACTS_KAFKA_PORT (9092), CONTACTS_KAFKA_CONTROLLER_PORT (9093), CONTACTS_ES_PORT (9200).
+       CONTACTS_KAFKA_PORT (9092), CONTACTS_KAFKA_CONTROLLER_PORT (9093), CONTACTS_ES_PORT (9200),
+       CONTACTS_SMTP_PORT (3025), CONTACTS_IMAP_PORT (3143) (the development mail server, GreenMail).
 State: CONTACTS_RUN_DIR (default infra/.run): data, logs/<part>.log, pids/<part>.pid, downloads.
 EOF
 }
@@ -40,13 +41,15 @@ PG_PORT=${CONTACTS_PG_PORT:-5432}
 KAFKA_PORT=${CONTACTS_KAFKA_PORT:-9092}
 KAFKA_CONTROLLER_PORT=${CONTACTS_KAFKA_CONTROLLER_PORT:-9093}
 ES_PORT=${CONTACTS_ES_PORT:-9200}
+SMTP_PORT=${CONTACTS_SMTP_PORT:-3025}
+IMAP_PORT=${CONTACTS_IMAP_PORT:-3143}
 
 ES_VERSION=8.19.5
 ES_USER=contacts-es
 PG_USER=postgres
 SERVICE_VERSION=0.1.0-SNAPSHOT
 
-INFRA_PARTS=(pg kafka es)
+INFRA_PARTS=(pg kafka es mail)
 APP_PARTS=(command-service query-service nginx)
 ALL_PARTS=("${INFRA_PARTS[@]}" "${APP_PARTS[@]}")
 STARTED=()        # parts this invocation started, so `test` stops only those
@@ -68,7 +71,7 @@ secs_since() { local ms=$(( $(now_ms) - $1 )); printf '%d.%01d' $((ms / 1000)) $
 
 port_of() {
   case $1 in
-    pg) echo "$PG_PORT" ;; kafka) echo "$KAFKA_PORT" ;; es) echo "$ES_PORT" ;;
+    pg) echo "$PG_PORT" ;; kafka) echo "$KAFKA_PORT" ;; es) echo "$ES_PORT" ;; mail) echo "$SMTP_PORT" ;;
     command-service) echo "$COMMAND_PORT" ;; query-service) echo "$QUERY_PORT" ;; nginx) echo "$EDGE_PORT" ;;
     *) die "unknown part '$1' (parts: ${ALL_PARTS[*]})" ;;
   esac
@@ -137,6 +140,15 @@ platform_token() {
   cat "$f"
 }
 
+# Signs export download links; kept with the data, so links in sent emails survive a restart of the service.
+exports_secret() {
+  local f=$RUN/exports-signing-secret
+  if [[ ! -s $f ]]; then
+    (umask 077; od -An -N32 -tx1 /dev/urandom | tr -d ' \n' >"$f")
+  fi
+  cat "$f"
+}
+
 stack_env() {
   cat <<EOF
 CONTACTS_URL=http://127.0.0.1:$EDGE_PORT
@@ -149,6 +161,11 @@ CONTACTS_KAFKA_BOOTSTRAP=127.0.0.1:$KAFKA_PORT
 CONTACTS_ES_URL=http://127.0.0.1:$ES_PORT
 CONTACTS_COMMAND_URL=http://127.0.0.1:$COMMAND_PORT
 CONTACTS_QUERY_URL=http://127.0.0.1:$QUERY_PORT
+CONTACTS_SMTP_HOST=127.0.0.1
+CONTACTS_SMTP_PORT=$SMTP_PORT
+CONTACTS_IMAP_PORT=$IMAP_PORT
+CONTACTS_EXPORTS_DIR=$RUN/exports
+CONTACTS_EXPORTS_SIGNING_SECRET=$(exports_secret)
 EOF
 }
 
@@ -323,6 +340,33 @@ EOF
 
 es_healthy() { curl -fsS -o /dev/null "http://127.0.0.1:$ES_PORT/_cluster/health?wait_for_status=yellow&timeout=2s" 2>/dev/null; }
 
+# ------------------------------------------------------------------------------------------------------------ mail
+
+# GreenMail: SMTP and IMAP for development and tests, without authentication; a mailbox is created for every
+# recipient (login and password: the address). Messages live in memory only.
+fetch_mail() {
+  local dir=$RUN/mail/libs stamp; stamp=$(sha1sum "$INFRA/mail/pom.xml" | cut -c1-40)
+  [[ -f $dir/.pom-sha1 && $(cat "$dir/.pom-sha1") == "$stamp" ]] && return 0
+  say "mail: fetching GreenMail from Maven Central (first run only)"
+  rm -rf "$dir.tmp"
+  "$(mvn_cmd)" -B -q -f "$INFRA/mail/pom.xml" dependency:copy-dependencies -DincludeScope=runtime \
+    -DoutputDirectory="$dir.tmp" >"$LOGS/mail-fetch.log" 2>&1 || die "mail: download failed; see $LOGS/mail-fetch.log"
+  echo "$stamp" >"$dir.tmp/.pom-sha1"
+  rm -rf "$dir"; mv "$dir.tmp" "$dir"
+}
+
+start_mail() {
+  fetch_mail
+  local log; log=$(log_of mail)
+  rotate_log "$log"
+  LAUNCHED_AT[mail]=$(now_ms)
+  spawn mail "$log" java -Xms32m -Xmx128m -Dgreenmail.smtp.hostname=127.0.0.1 -Dgreenmail.smtp.port="$SMTP_PORT" \
+    -Dgreenmail.imap.hostname=127.0.0.1 -Dgreenmail.imap.port="$IMAP_PORT" -Dgreenmail.auth.disabled \
+    -cp "$RUN/mail/libs/*" com.icegreen.greenmail.standalone.GreenMailStandaloneRunner
+}
+
+mail_healthy() { port_open "$SMTP_PORT" && port_open "$IMAP_PORT"; }
+
 # -------------------------------------------------------------------------------------------------------- services
 
 # CONTACTS_COMMAND_JAR / CONTACTS_QUERY_JAR run a given jar instead of the module's build (no build then).
@@ -434,7 +478,7 @@ nginx_healthy() { curl -fsS -o /dev/null "http://127.0.0.1:$EDGE_PORT/nginx-heal
 
 healthy() {
   case $1 in
-    pg) pg_healthy ;; kafka) kafka_healthy ;; es) es_healthy ;;
+    pg) pg_healthy ;; kafka) kafka_healthy ;; es) es_healthy ;; mail) mail_healthy ;;
     command-service|query-service) service_healthy "$1" ;; nginx) nginx_healthy ;;
   esac
 }
@@ -454,7 +498,7 @@ launch() {   # start a part unless it runs already
     die "$part: port $(port_of "$part") is taken by another process (set the port variable to move it)"
   fi
   case $part in
-    pg) start_pg ;; kafka) start_kafka ;; es) start_es ;;
+    pg) start_pg ;; kafka) start_kafka ;; es) start_es ;; mail) start_mail ;;
     command-service|query-service) start_service "$part" ;; nginx) start_nginx ;;
   esac
   STARTED+=("$part")
@@ -527,8 +571,9 @@ cmd_up() {
   [[ -n $infra_only ]] || { build_services; is_running nginx || find_nginx; }
   is_running kafka || fetch_kafka
   is_running es || fetch_es
+  is_running mail || fetch_mail
   # The two slow JVMs start while PostgreSQL initialises.
-  launch kafka; launch es; launch pg
+  launch kafka; launch es; launch pg; launch mail
   await "${INFRA_PARTS[@]}"
   if [[ -z $infra_only ]]; then
     launch command-service; launch query-service
@@ -626,15 +671,16 @@ test_cleanup() {
 
 compose() {
   command -v docker >/dev/null || die "docker is not installed"
-  CONTACTS_PLATFORM_TOKEN=$(platform_token) CONTACTS_EDGE_PORT=$EDGE_PORT COMMAND_SERVICE_PORT=$COMMAND_PORT \
+  CONTACTS_PLATFORM_TOKEN=$(platform_token) CONTACTS_EXPORTS_SIGNING_SECRET=$(exports_secret) \
+    CONTACTS_EDGE_PORT=$EDGE_PORT COMMAND_SERVICE_PORT=$COMMAND_PORT \
     QUERY_SERVICE_PORT=$QUERY_PORT CONTACTS_PG_PORT=$PG_PORT CONTACTS_KAFKA_PORT=$KAFKA_PORT \
-    CONTACTS_ES_PORT=$ES_PORT docker compose -f "$INFRA/docker-compose.yml" "$@"
+    CONTACTS_ES_PORT=$ES_PORT CONTACTS_SMTP_PORT=$SMTP_PORT docker compose -f "$INFRA/docker-compose.yml" "$@"
 }
 
 docker_up() {
   local infra_only=$1
   if [[ -n $infra_only ]]; then
-    compose up -d --wait postgres kafka elasticsearch
+    compose up -d --wait postgres kafka elasticsearch mailpit
   else
     build_services
     compose up -d --build --wait

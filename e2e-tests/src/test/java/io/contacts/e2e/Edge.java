@@ -28,7 +28,7 @@ final class Edge {
     }
 
     /** A user of an account, with the token its requests carry. */
-    record Member(long accountId, long userId, String token) {
+    record Member(long accountId, long userId, String token, String email) {
     }
 
     Reply call(String method, String path, String token, Object body) {
@@ -126,8 +126,9 @@ final class Edge {
 
     Member newMember(long accountId, String role) {
         String platform = TestInfrastructure.platformToken();
+        String email = unique() + "@e2e.test";
         Reply user = post("/platform/api/v1/users", platform,
-                Map.of("name", role + " " + unique(), "email", unique() + "@e2e.test", "password", "Secret-" + unique()));
+                Map.of("name", role + " " + unique(), "email", email, "password", "Secret-" + unique()));
         if (user.status() != 200) {
             throw new IllegalStateException("Cannot create a user: " + user);
         }
@@ -137,7 +138,7 @@ final class Edge {
         if (membership.status() != 200) {
             throw new IllegalStateException("Cannot add the user to the account: " + membership);
         }
-        return new Member(accountId, userId, user.body().get("access_token").asText());
+        return new Member(accountId, userId, user.body().get("access_token").asText(), email);
     }
 
     static String contacts(Member member) {

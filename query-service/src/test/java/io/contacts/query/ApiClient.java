@@ -66,6 +66,18 @@ public final class ApiClient {
                 .thenApply(r -> new Response(r.statusCode(), r.body())).join();
     }
 
+    /** POST of a JSON body with this token, or none when null. */
+    public Response post(String path, String token, String json) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(baseUrl + path))
+                .timeout(Duration.ofSeconds(40)).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(json));
+        if (token != null) {
+            request.header("api_access_token", token);
+        }
+        return HTTP.sendAsync(request.build(), HttpResponse.BodyHandlers.ofString())
+                .thenApply(r -> new Response(r.statusCode(), r.body())).join();
+    }
+
     /** The internal read-your-writes endpoint: the contact once its document reached the sequence. */
     public Response awaitContact(long accountId, long contactId, long minSequence) {
         return get("/internal/v1/accounts/" + accountId + "/contacts/" + contactId + "?min_sequence=" + minSequence

@@ -22,6 +22,8 @@ public final class CommandServiceStandIn implements AutoCloseable {
 
     public static final String TOKEN = "it-admin-token";
     public static final String OUTSIDER_TOKEN = "it-outsider-token";
+    /** The email of {@link #TOKEN}'s user. */
+    public static final String EMAIL = "it-admin@example.com";
     public static final long UNKNOWN_ACCOUNT = 404_404_404L;
     public static final String NO_CREDENTIALS = "{\"errors\":[\"You need to sign in or sign up before continuing.\"]}";
     public static final String INVALID_TOKEN = "{\"error\":\"Invalid Access Token\"}";
@@ -70,7 +72,7 @@ public final class CommandServiceStandIn implements AutoCloseable {
         } else if (token.equals(OUTSIDER_TOKEN)) {
             respond(exchange, 401, NOT_A_MEMBER);
         } else {
-            respond(exchange, 200, "{\"user_id\":1,\"role\":\"administrator\"}");
+            respond(exchange, 200, "{\"user_id\":1,\"role\":\"administrator\",\"email\":\"" + EMAIL + "\"}");
         }
     }
 

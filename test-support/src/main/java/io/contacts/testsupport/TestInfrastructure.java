@@ -94,6 +94,11 @@ public final class TestInfrastructure {
         return required("CONTACTS_PLATFORM_TOKEN");
     }
 
+    /** The IMAP port of the stack's mail part (GreenMail: every recipient's login and password is the address). */
+    public static int imapPort() {
+        return Integer.parseInt(required("CONTACTS_IMAP_PORT"));
+    }
+
     private static PostgreSQLContainer<?> startPostgres() {
         if (postgres == null) {
             requireDocker("PostgreSQL (CONTACTS_DB_URL)");

@@ -35,6 +35,10 @@ class AccountDirectory {
         return !jdbc.queryForList("SELECT 1 FROM users WHERE id = ?", Integer.class, userId).isEmpty();
     }
 
+    String userEmail(long userId) {
+        return jdbc.queryForObject("SELECT email FROM users WHERE id = ?", String.class, userId);
+    }
+
     /** Adds the user to the account, or changes the role of a member (as Chatwoot's platform API does). */
     void putMember(long accountId, long userId, Role role) {
         jdbc.update("INSERT INTO account_users (account_id, user_id, role) VALUES (?, ?, ?) "

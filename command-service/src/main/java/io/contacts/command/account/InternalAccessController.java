@@ -12,14 +12,18 @@ import java.util.Map;
 class InternalAccessController {
 
     private final AccountAccess access;
+    private final AccountDirectory directory;
 
-    InternalAccessController(AccountAccess access) {
+    InternalAccessController(AccountAccess access, AccountDirectory directory) {
         this.access = access;
+        this.directory = directory;
     }
 
     @GetMapping("/internal/v1/accounts/{accountId}/access")
     Map<String, Object> access(@PathVariable String accountId, HttpServletRequest request) {
         AccountMember member = access.check(ApiTokens.of(request), accountId);
-        return Map.of("user_id", member.userId(), "role", member.role().value());
+        // the email lets the query side notify the requester of an export
+        return Map.of("user_id", member.userId(), "role", member.role().value(),
+                "email", directory.userEmail(member.userId()));
     }
 }

@@ -85,6 +85,7 @@ class AuthIT extends CommandServiceIT {
         assertThat(admin.status()).isEqualTo(200);
         assertThat(admin.json().path("role").asText()).isEqualTo("administrator");
         assertThat(admin.json().path("user_id").asLong()).isPositive();
+        assertThat(admin.json().path("email").asText()).endsWith("@example.com");
         assertThat(http().send("GET", path, account.agentToken(), null).json().path("role").asText())
                 .isEqualTo("agent");
 

@@ -5,14 +5,17 @@ import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
+import java.util.List;
+
 @Configuration
 class AccessConfiguration {
 
     /** Only the public API is guarded; the internal endpoints and actuator are not routed by the edge. */
     @Bean
-    FilterRegistrationBean<AccessFilter> accessFilter(AccessChecker checker, ObjectMapper objectMapper) {
+    FilterRegistrationBean<AccessFilter> accessFilter(AccessChecker checker, List<SignedPath> signedPaths,
+                                                      ObjectMapper objectMapper) {
         FilterRegistrationBean<AccessFilter> registration =
-                new FilterRegistrationBean<>(new AccessFilter(checker, objectMapper));
+                new FilterRegistrationBean<>(new AccessFilter(checker, signedPaths, objectMapper));
         registration.addUrlPatterns("/api/v1/*");
         return registration;
     }

@@ -3,7 +3,7 @@ package io.contacts.query.access;
 /** The command-service's answer to "may this token use this account?". */
 sealed interface AccessDecision {
 
-    record Granted() implements AccessDecision {
+    record Granted(AccountMember member) implements AccessDecision {
     }
 
     /** Refused: the status, content type and body to give the client as they are. */

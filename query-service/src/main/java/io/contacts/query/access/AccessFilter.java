@@ -13,6 +13,7 @@ import org.springframework.http.MediaType;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 import java.io.IOException;
+import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -26,10 +27,12 @@ class AccessFilter extends OncePerRequestFilter {
     private static final Pattern ACCOUNT_PATH = Pattern.compile("^/api/v1/accounts/([^/]+)(/.*)?$");
 
     private final AccessChecker checker;
+    private final List<SignedPath> signedPaths;
     private final ObjectMapper objectMapper;
 
-    AccessFilter(AccessChecker checker, ObjectMapper objectMapper) {
+    AccessFilter(AccessChecker checker, List<SignedPath> signedPaths, ObjectMapper objectMapper) {
         this.checker = checker;
+        this.signedPaths = signedPaths;
         this.objectMapper = objectMapper;
     }
 
@@ -41,14 +44,22 @@ class AccessFilter extends OncePerRequestFilter {
             chain.doFilter(request, response);
             return;
         }
+        for (SignedPath signed : signedPaths) {
+            if (signed.covers(request)) {
+                if (signed.signatureValid(request)) {
+                    chain.doFilter(request, response);
+                } else {
+                    refuse(response, HttpServletResponse.SC_FORBIDDEN, signed.refusal());
+                }
+                return;
+            }
+        }
         AccessDecision decision;
         try {
             decision = checker.check(request.getHeader(CommandServiceAccessClient.TOKEN_HEADER), account.group(1));
         } catch (ServiceUnavailableException e) {
             log.warn("Access check failed: {}", e.getMessage());
-            response.setStatus(HttpServletResponse.SC_SERVICE_UNAVAILABLE);
-            response.setContentType(MediaType.APPLICATION_JSON_VALUE);
-            objectMapper.writeValue(response.getOutputStream(), ErrorBody.of("Service unavailable"));
+            refuse(response, HttpServletResponse.SC_SERVICE_UNAVAILABLE, "Service unavailable");
             return;
         }
         if (decision instanceof AccessDecision.Denied denied) {
@@ -57,6 +68,13 @@ class AccessFilter extends OncePerRequestFilter {
             response.getOutputStream().write(denied.body());
             return;
         }
+        request.setAttribute(AccountMember.REQUEST_ATTRIBUTE, ((AccessDecision.Granted) decision).member());
         chain.doFilter(request, response);
+    }
+
+    private void refuse(HttpServletResponse response, int status, String error) throws IOException {
+        response.setStatus(status);
+        response.setContentType(MediaType.APPLICATION_JSON_VALUE);
+        objectMapper.writeValue(response.getOutputStream(), ErrorBody.of(error));
     }
 }

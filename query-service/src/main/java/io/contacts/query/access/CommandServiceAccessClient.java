@@ -1,5 +1,6 @@
 package io.contacts.query.access;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import io.contacts.query.web.ServiceUnavailableException;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
@@ -38,7 +39,9 @@ public class CommandServiceAccessClient {
                     })
                     .exchange((request, response) -> {
                         if (response.getStatusCode().value() == 200) {
-                            return new AccessDecision.Granted();
+                            JsonNode member = response.bodyTo(JsonNode.class);
+                            return new AccessDecision.Granted(new AccountMember(member.path("user_id").asLong(),
+                                    member.path("role").asText(), member.path("email").asText(null)));
                         }
                         String contentType = response.getHeaders().getFirst(HttpHeaders.CONTENT_TYPE);
                         return new AccessDecision.Denied(response.getStatusCode().value(),

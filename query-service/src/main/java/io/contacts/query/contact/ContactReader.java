@@ -2,6 +2,9 @@ package io.contacts.query.contact;
 
 import co.elastic.clients.elasticsearch.ElasticsearchClient;
 import co.elastic.clients.elasticsearch._types.ElasticsearchException;
+import co.elastic.clients.elasticsearch._types.FieldValue;
+import co.elastic.clients.elasticsearch._types.SortOrder;
+import co.elastic.clients.elasticsearch._types.Time;
 import co.elastic.clients.elasticsearch._types.query_dsl.Query;
 import co.elastic.clients.elasticsearch.core.GetResponse;
 import co.elastic.clients.elasticsearch.core.SearchResponse;
@@ -28,6 +31,8 @@ public class ContactReader {
 
     /** Elasticsearch's default index.max_result_window: deeper offsets are an empty page. */
     static final long MAX_RESULT_WINDOW = 10_000;
+    /** How long a scan's point in time lives between two pages. */
+    private static final Time SCAN_KEEP_ALIVE = Time.of(t -> t.time("2m"));
 
     public record Page(List<ContactDocument> contacts, long total) {
     }
@@ -84,6 +89,64 @@ public class ContactReader {
         }
         long total = countAll && response.hits().total() != null ? response.hits().total().value() : 0;
         return new Page(contacts, total);
+    }
+
+    /** Receives the pages of a {@link #scan}. */
+    public interface PageHandler {
+        /** @param total how many contacts the whole scan has */
+        void page(List<ContactDocument> contacts, long total) throws IOException;
+    }
+
+    /**
+     * Every live contact of the account matching all conditions, in id order, handed over one page at a time: a
+     * point in time keeps the view consistent and {@code search_after} walks it, so neither depth nor the number of
+     * contacts matters (never from/size). Memory holds one page.
+     *
+     * @return how many contacts were handed over
+     */
+    public long scan(long accountId, List<Query> conditions, int pageSize, PageHandler handler) throws IOException {
+        String pit = call(() -> client.openPointInTime(p -> p.index(index.alias()).keepAlive(SCAN_KEEP_ALIVE))).id();
+        try {
+            long handed = 0;
+            long total = -1;
+            List<FieldValue> after = List.of();
+            while (true) {
+                String current = pit;
+                List<FieldValue> from = after;
+                boolean first = total < 0;
+                SearchResponse<ContactDocument> response = call(() -> client.search(s -> {
+                    s.pit(p -> p.id(current).keepAlive(SCAN_KEEP_ALIVE))
+                            .query(q -> q.bool(b -> b
+                                    .filter(f -> f.term(t -> t.field("account_id").value(accountId)))
+                                    .filter(f -> f.term(t -> t.field("deleted").value(false)))
+                                    .filter(conditions)))
+                            .sort(o -> o.field(f -> f.field("id").order(SortOrder.Asc)))
+                            .size(pageSize)
+                            .trackTotalHits(t -> t.enabled(first));
+                    return from.isEmpty() ? s : s.searchAfter(from);
+                }, ContactDocument.class));
+                if (response.pitId() != null) {
+                    pit = response.pitId();
+                }
+                if (first) {
+                    total = response.hits().total() == null ? 0 : response.hits().total().value();
+                }
+                List<Hit<ContactDocument>> hits = response.hits().hits();
+                if (hits.isEmpty()) {
+                    return handed;
+                }
+                handler.page(hits.stream().map(Hit::source).toList(), total);
+                handed += hits.size();
+                after = hits.get(hits.size() - 1).sort();
+            }
+        } finally {
+            String opened = pit;
+            try {
+                client.closePointInTime(c -> c.id(opened));
+            } catch (IOException | ElasticsearchException e) {
+                // it expires by itself after the keep-alive
+            }
+        }
     }
 
     private Optional<ContactDocument> get(long contactId, boolean realtime) {

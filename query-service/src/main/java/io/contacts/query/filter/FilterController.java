@@ -1,27 +1,21 @@
 package io.contacts.query.filter;
 
 import co.elastic.clients.elasticsearch._types.query_dsl.Query;
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import io.contacts.query.contact.ContactRendering;
 import io.contacts.query.contact.ContactReader;
 import io.contacts.query.contact.ContactSort;
 import io.contacts.query.contact.IncludeContactInboxes;
 import io.contacts.query.contact.Paging;
-import org.springframework.http.HttpStatus;
+import io.contacts.query.web.JsonBody;
 import org.springframework.util.MultiValueMap;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
-import org.springframework.web.server.ResponseStatusException;
 
-import java.io.IOException;
-import java.time.Clock;
-import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -36,28 +30,23 @@ class FilterController {
 
     private final ContactReader reader;
     private final ContactRendering rendering;
-    private final AttributeDefinitions definitions;
+    private final ContactFilter filter;
     private final ObjectMapper mapper;
-    private final Clock clock = Clock.systemUTC();
 
-    FilterController(ContactReader reader, ContactRendering rendering, AttributeDefinitions definitions,
-                     ObjectMapper mapper) {
+    FilterController(ContactReader reader, ContactRendering rendering, ContactFilter filter, ObjectMapper mapper) {
         this.reader = reader;
         this.rendering = rendering;
-        this.definitions = definitions;
+        this.filter = filter;
         this.mapper = mapper;
     }
 
     @PostMapping("/api/v1/accounts/{accountId}/contacts/filter")
     Map<String, Object> filter(@PathVariable long accountId, @RequestParam MultiValueMap<String, String> params,
                                @RequestBody(required = false) byte[] body) {
-        JsonNode json = parse(body);
-        List<Condition> conditions = Condition.listOf(json.get("payload"));
-        Map<String, CustomType> types = conditions.stream().allMatch(c -> StandardKey.of(c.attributeKey()).isPresent())
-                ? Map.of() : definitions.contactAttributeTypes(accountId);
+        JsonNode json = JsonBody.parse(mapper, body);
         List<Query> query = new ArrayList<>();
         query.add(Query.of(q -> q.term(t -> t.field("resolved").value(true))));
-        FilterQuery.of(conditions, types, LocalDate.now(clock)).ifPresent(query::add);
+        filter.query(accountId, json.get("payload")).ifPresent(query::add);
 
         JsonNode page = json.get("page");
         Paging paging = Paging.of(page != null && page.isValueNode() && !page.isNull() ? page.asText()
@@ -78,27 +67,5 @@ class FilterController {
     private static String text(JsonNode json, String field, MultiValueMap<String, String> params) {
         JsonNode node = json.get(field);
         return node != null && node.isValueNode() && !node.isNull() ? node.asText() : params.getFirst(field);
-    }
-
-    private JsonNode parse(byte[] body) {
-        if (body == null || body.length == 0) {
-            return JsonNodeFactory.instance.objectNode();
-        }
-        try {
-            JsonNode json = mapper.readTree(body);
-            if (json == null || json.isMissingNode()) {
-                return JsonNodeFactory.instance.objectNode();
-            }
-            if (!json.isObject()) {
-                throw new ResponseStatusException(HttpStatus.BAD_REQUEST, "The request body must be a JSON object");
-            }
-            return json;
-        } catch (JsonProcessingException e) {
-            throw new ResponseStatusException(HttpStatus.BAD_REQUEST, e.getLocation() == null ? "Malformed JSON"
-                    : "Malformed JSON at line " + e.getLocation().getLineNr() + ", column "
-                    + e.getLocation().getColumnNr());
-        } catch (IOException e) {
-            throw new ResponseStatusException(HttpStatus.BAD_REQUEST, "Malformed JSON");
-        }
     }
 }

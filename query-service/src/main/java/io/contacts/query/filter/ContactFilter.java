@@ -1,0 +1,34 @@
+package io.contacts.query.filter;
+
+import co.elastic.clients.elasticsearch._types.query_dsl.Query;
+import com.fasterxml.jackson.databind.JsonNode;
+import org.springframework.stereotype.Component;
+
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The query of a filter DSL {@code payload} in an account: custom attribute keys are typed by the account's
+ * definitions (asked for only when a condition needs them). Invalid payloads are {@link InvalidFilterException}s.
+ */
+@Component
+public class ContactFilter {
+
+    private final AttributeDefinitions definitions;
+    private final Clock clock = Clock.systemUTC();
+
+    ContactFilter(AttributeDefinitions definitions) {
+        this.definitions = definitions;
+    }
+
+    /** The query of the payload's conditions, empty when there are none. */
+    public Optional<Query> query(long accountId, JsonNode payload) {
+        List<Condition> conditions = Condition.listOf(payload);
+        Map<String, CustomType> types = conditions.stream().allMatch(c -> StandardKey.of(c.attributeKey()).isPresent())
+                ? Map.of() : definitions.contactAttributeTypes(accountId);
+        return FilterQuery.of(conditions, types, LocalDate.now(clock));
+    }
+}
