@@ -8,12 +8,14 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.kafka.annotation.KafkaListener;
 import org.springframework.kafka.support.Acknowledgment;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * Projects the contact events into Elasticsearch, a batch at a time: decode, group by contact, read the current
@@ -31,9 +33,12 @@ class ContactProjector {
     private final Counter applied;
     private final Counter duplicates;
     private final Counter skipped;
+    private final int refreshBelow;
 
-    ContactProjector(ContactIndex index, ProjectionStore store, ProjectionProgress progress, MeterRegistry meters) {
+    ContactProjector(ContactIndex index, ProjectionStore store, ProjectionProgress progress, MeterRegistry meters,
+                     @Value("${contacts.projection.refresh-below}") int refreshBelow) {
         this.index = index;
+        this.refreshBelow = refreshBelow;
         this.store = store;
         this.progress = progress;
         this.applied = meters.counter("contacts.projection.events", "outcome", "applied");
@@ -57,7 +62,17 @@ class ContactProjector {
                 }
             });
             if (!changed.isEmpty()) {
-                store.write(changed).forEach(progress::reached);
+                // A refresh per bulk makes a write searchable at once (read-your-writes) but costs a new segment each
+                // time: bulks of a catch-up or an import refresh only when someone waits for one of their contacts;
+                // the others become searchable at the index's next scheduled refresh (about a second), and waiters
+                // that came too late find them by their own re-check.
+                Set<Long> awaited = progress.awaitedContacts();
+                boolean refresh = changed.size() < refreshBelow
+                        || changed.stream().anyMatch(document -> awaited.contains(document.id()));
+                Map<Long, Long> written = store.write(changed, refresh);
+                if (refresh) {
+                    written.forEach(progress::reached);
+                }
             }
         }
         acknowledgment.acknowledge();

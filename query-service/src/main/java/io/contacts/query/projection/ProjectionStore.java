@@ -61,15 +61,17 @@ class ProjectionStore {
     }
 
     /**
-     * Indexes the documents with external versions and refreshes, so they are searchable on return. A version
+     * Indexes the documents with external versions and, if {@code refresh}, refreshes, so that they are searchable on
+     * return (else at the index's next scheduled refresh). A version
      * conflict means Elasticsearch already has a newer version: the contact is at least as far as asked.
      *
-     * @return the sequence each written contact is now searchable at (at least)
+     * @return the sequence each written contact is at now (searchable at, when refreshed)
      * @throws IllegalStateException when Elasticsearch could not take some documents for now (the batch is retried);
      *                               a document it rejects as invalid is logged and skipped instead
      */
-    Map<Long, Long> write(List<ContactDocument> documents) {
-        BulkRequest.Builder bulk = new BulkRequest.Builder().refresh(Refresh.True).requireAlias(true);
+    Map<Long, Long> write(List<ContactDocument> documents, boolean refresh) {
+        BulkRequest.Builder bulk = new BulkRequest.Builder().refresh(refresh ? Refresh.True : Refresh.False)
+                .requireAlias(true);
         for (ContactDocument document : documents) {
             bulk.operations(op -> op.index(i -> i.index(index.alias()).id(String.valueOf(document.id()))
                     .version(document.version()).versionType(VersionType.External).document(document)));
