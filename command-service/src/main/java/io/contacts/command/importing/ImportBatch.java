@@ -123,7 +123,7 @@ class ImportBatch {
     private ImportCounts applyRows(ImportJob job, int rowsDone, List<ImportRow> rows) {
         List<ImportRow> accepted = rows.stream().filter(row -> !row.isRejected()).toList();
         Map<RowMatching.Key, Long> holders = holders(job.accountId(), accepted);
-        RowMatching matching = new RowMatching(holders, touched(job.id(), holders.values()));
+        RowMatching matching = new RowMatching(holders, touchedBefore(job.id(), holders.values()));
         List<RowMatching.Plan> plans = rows.stream().map(matching::plan).toList();
 
         List<Long> newIds = ids.next((int) plans.stream()
@@ -200,7 +200,8 @@ class ImportBatch {
         return holders;
     }
 
-    private Set<Long> touched(long importId, Collection<Long> contacts) {
+    /** Which of these contacts earlier batches of the job created or updated. */
+    private Set<Long> touchedBefore(long importId, Collection<Long> contacts) {
         Set<Long> touched = new HashSet<>();
         if (contacts.isEmpty()) {
             return touched;
