@@ -11,7 +11,6 @@ import co.elastic.clients.elasticsearch.core.SearchResponse;
 import co.elastic.clients.elasticsearch.core.search.Hit;
 import io.contacts.query.projection.ContactDocument;
 import io.contacts.query.projection.IndexProperties;
-import io.contacts.query.web.ServiceUnavailableException;
 import org.springframework.stereotype.Component;
 
 import java.io.IOException;
@@ -21,6 +20,8 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+
+import static io.contacts.query.elasticsearch.ElasticsearchCalls.call;
 
 /**
  * The read side's access to the contacts index. Every search is walled to one account and hides tombstones here,
@@ -155,15 +156,4 @@ public class ContactReader {
         return response.found() ? Optional.ofNullable(response.source()) : Optional.empty();
     }
 
-    private interface ElasticsearchCall<T> {
-        T call() throws IOException;
-    }
-
-    private static <T> T call(ElasticsearchCall<T> call) {
-        try {
-            return call.call();
-        } catch (IOException | ElasticsearchException e) {
-            throw new ServiceUnavailableException("Elasticsearch cannot answer: " + e.getMessage(), e);
-        }
-    }
 }

@@ -6,12 +6,14 @@ import co.elastic.clients.elasticsearch._types.FieldValue;
 import co.elastic.clients.elasticsearch._types.query_dsl.Query;
 import co.elastic.clients.elasticsearch.core.GetResponse;
 import co.elastic.clients.elasticsearch.core.search.Hit;
-import io.contacts.query.web.ServiceUnavailableException;
+import io.contacts.query.elasticsearch.ElasticsearchCalls;
 import org.springframework.stereotype.Component;
 
 import java.io.IOException;
 import java.util.List;
 import java.util.Optional;
+
+import static io.contacts.query.elasticsearch.ElasticsearchCalls.call;
 
 /**
  * Export jobs in their index. Every change names the version it replaces (sequence number and primary term), so of
@@ -44,9 +46,9 @@ class ExportJobs {
             if (e.status() == 409) {
                 return false;
             }
-            throw unavailable(e);
+            throw ElasticsearchCalls.unavailable(e);
         } catch (IOException e) {
-            throw unavailable(e);
+            throw ElasticsearchCalls.unavailable(e);
         }
     }
 
@@ -71,9 +73,9 @@ class ExportJobs {
             if (e.status() == 409) {
                 return Optional.empty();
             }
-            throw unavailable(e);
+            throw ElasticsearchCalls.unavailable(e);
         } catch (IOException e) {
-            throw unavailable(e);
+            throw ElasticsearchCalls.unavailable(e);
         }
     }
 
@@ -107,19 +109,4 @@ class ExportJobs {
         return new Versioned(hit.source(), hit.seqNo(), hit.primaryTerm());
     }
 
-    private interface ElasticsearchCall<T> {
-        T call() throws IOException;
-    }
-
-    private static <T> T call(ElasticsearchCall<T> call) {
-        try {
-            return call.call();
-        } catch (IOException | ElasticsearchException e) {
-            throw unavailable(e);
-        }
-    }
-
-    private static ServiceUnavailableException unavailable(Exception e) {
-        return new ServiceUnavailableException("Elasticsearch cannot answer: " + e.getMessage(), e);
-    }
 }

@@ -1,7 +1,6 @@
 package io.contacts.query.presence;
 
 import co.elastic.clients.elasticsearch.ElasticsearchClient;
-import co.elastic.clients.elasticsearch._types.ElasticsearchException;
 import co.elastic.clients.elasticsearch._types.Refresh;
 import co.elastic.clients.elasticsearch.core.MgetResponse;
 import co.elastic.clients.elasticsearch.core.SearchResponse;
@@ -9,12 +8,13 @@ import co.elastic.clients.elasticsearch.core.mget.MultiGetResponseItem;
 import io.contacts.query.web.ServiceUnavailableException;
 import org.springframework.stereotype.Component;
 
-import java.io.IOException;
 import java.time.Instant;
 import java.util.Collection;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+
+import static io.contacts.query.elasticsearch.ElasticsearchCalls.call;
 
 /**
  * Who is online: heartbeats written to the presence index and read back against the window, always with this
@@ -88,15 +88,4 @@ public class Presence {
                 .map(hit -> hit.source().contactId()).toList();
     }
 
-    private interface ElasticsearchCall<T> {
-        T call() throws IOException;
-    }
-
-    private static <T> T call(ElasticsearchCall<T> call) {
-        try {
-            return call.call();
-        } catch (IOException | ElasticsearchException e) {
-            throw new ServiceUnavailableException("Elasticsearch cannot answer: " + e.getMessage(), e);
-        }
-    }
 }
