@@ -237,13 +237,15 @@ stop_pg() {
 
 # ----------------------------------------------------------------------------------------------------------- Kafka
 
-fetch_kafka() {
-  local libs=$RUN/kafka/libs stamp; stamp=$(sha1sum "$INFRA/kafka/pom.xml" | cut -c1-40)
+# fetch_libs <part> <what>: the runtime jars of infra/<part>/pom.xml into <run dir>/<part>/libs, again only when
+# that pom changed.
+fetch_libs() {
+  local part=$1 what=$2 libs=$RUN/$1/libs stamp; stamp=$(sha1sum "$INFRA/$1/pom.xml" | cut -c1-40)
   [[ -f $libs/.pom-sha1 && $(cat "$libs/.pom-sha1") == "$stamp" ]] && return 0
-  say "kafka: fetching the broker jars from Maven Central (first run only)"
+  say "$part: fetching $what from Maven Central (first run only)"
   rm -rf "$libs.tmp"
-  "$(mvn_cmd)" -B -q -f "$INFRA/kafka/pom.xml" dependency:copy-dependencies -DincludeScope=runtime \
-    -DoutputDirectory="$libs.tmp" >"$LOGS/kafka-fetch.log" 2>&1 || die "kafka: download failed; see $LOGS/kafka-fetch.log"
+  "$(mvn_cmd)" -B -q -f "$INFRA/$part/pom.xml" dependency:copy-dependencies -DincludeScope=runtime \
+    -DoutputDirectory="$libs.tmp" >"$LOGS/$part-fetch.log" 2>&1 || die "$part: download failed; see $LOGS/$part-fetch.log"
   echo "$stamp" >"$libs.tmp/.pom-sha1"
   rm -rf "$libs"; mv "$libs.tmp" "$libs"
 }
@@ -253,7 +255,7 @@ KAFKA_JAVA=(java -Xms512m -Xmx512m -XX:+UseG1GC -Djava.awt.headless=true
   -Dlog4j2.configurationFile="$INFRA/kafka/log4j2.xml" -cp "$RUN/kafka/libs/*")
 
 start_kafka() {
-  fetch_kafka
+  fetch_libs kafka "the broker jars"
   local dir=$RUN/kafka log; log=$(log_of kafka)
   mkdir -p "$dir/data"
   # A static voter list (not --standalone) keeps the controller address in this file, so changing the ports
@@ -347,19 +349,9 @@ es_healthy() { curl -fsS -o /dev/null "http://127.0.0.1:$ES_PORT/_cluster/health
 
 # GreenMail: SMTP and IMAP for development and tests, without authentication; a mailbox is created for every
 # recipient (login and password: the address). Messages live in memory only.
-fetch_mail() {
-  local dir=$RUN/mail/libs stamp; stamp=$(sha1sum "$INFRA/mail/pom.xml" | cut -c1-40)
-  [[ -f $dir/.pom-sha1 && $(cat "$dir/.pom-sha1") == "$stamp" ]] && return 0
-  say "mail: fetching GreenMail from Maven Central (first run only)"
-  rm -rf "$dir.tmp"
-  "$(mvn_cmd)" -B -q -f "$INFRA/mail/pom.xml" dependency:copy-dependencies -DincludeScope=runtime \
-    -DoutputDirectory="$dir.tmp" >"$LOGS/mail-fetch.log" 2>&1 || die "mail: download failed; see $LOGS/mail-fetch.log"
-  echo "$stamp" >"$dir.tmp/.pom-sha1"
-  rm -rf "$dir"; mv "$dir.tmp" "$dir"
-}
 
 start_mail() {
-  fetch_mail
+  fetch_libs mail GreenMail
   local log; log=$(log_of mail)
   rotate_log "$log"
   LAUNCHED_AT[mail]=$(now_ms)
@@ -574,9 +566,9 @@ cmd_up() {
   mkdir -p "$LOGS" "$PIDS"
   ensure_traversable
   [[ -n $infra_only ]] || { build_services; is_running nginx || find_nginx; }
-  is_running kafka || fetch_kafka
+  is_running kafka || fetch_libs kafka "the broker jars"
   is_running es || fetch_es
-  is_running mail || fetch_mail
+  is_running mail || fetch_libs mail GreenMail
   # The two slow JVMs start while PostgreSQL initialises.
   launch kafka; launch es; launch pg; launch mail
   await "${INFRA_PARTS[@]}"
