@@ -45,16 +45,8 @@ job=$(api POST "$base/contacts/export" "${auth[@]}" -H 'Content-Type: applicatio
 job_id=$(json id <<<"$job")
 [[ -n $job_id ]] || die "the export answered without a job id: $job"
 
-while :; do
-  job=$(api GET "$base/data_exports/$job_id" "${auth[@]}")
-  fields f status exported_records total_records <<<"$job"
-  printf '\rexport job %s: %-10s %s/%s rows ' "$job_id" "${f[0]}" "${f[1]:-?}" "${f[2]:-?}" >&2
-  [[ ${f[0]} == completed || ${f[0]} == failed ]] && break
-  (($(now_ms) < deadline)) || die "the export job is still ${f[0]} after ${timeout_s} s (BENCH_TIMEOUT): $job"
-  sleep "$poll_s"
-done
+await_job export "$base/data_exports/$job_id" exported_records
 completed=$(($(now_ms) - started))
-echo >&2
 fields f status exported_records total_records download_url error <<<"$job"
 status=${f[0]} exported=${f[1]:-0} total=${f[2]:-0} url=${f[3]}
 [[ $status == completed ]] || die "the export job failed: ${f[4]:-no error given}; job: $job"

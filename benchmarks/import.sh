@@ -43,16 +43,8 @@ uploaded=$(($(now_ms) - started))
 job_id=$(json id <<<"$job")
 [[ -n $job_id ]] || die "the import answered without a job id: $job"
 
-while :; do
-  job=$(api GET "$base/data_imports/$job_id" "${auth[@]}")
-  fields f status processed_records total_records <<<"$job"
-  printf '\rimport job %s: %-10s %s/%s rows ' "$job_id" "${f[0]}" "${f[1]:-?}" "${f[2]:-?}" >&2
-  [[ ${f[0]} == completed || ${f[0]} == failed ]] && break
-  (($(now_ms) < deadline)) || die "the import job is still ${f[0]} after ${timeout_s} s (BENCH_TIMEOUT): $job"
-  sleep "$poll_s"
-done
+await_job import "$base/data_imports/$job_id" processed_records
 completed=$(($(now_ms) - started))
-echo >&2
 fields f status total_records created_records updated_records duplicate_records failed_records error <<<"$job"
 status=${f[0]} total=${f[1]:-0} created=${f[2]:-0} updated=${f[3]:-0} duplicates=${f[4]:-0} failed=${f[5]:-0}
 [[ $status == completed ]] || die "the import job failed: ${f[6]:-no error given}; job: $job"

@@ -67,6 +67,22 @@ fields() {
   mapfile -t into <<<"$out"
 }
 
+# await_job KIND URL DONE_FIELD: polls the job at URL (with "${auth[@]}") until it is completed or failed, showing
+# DONE_FIELD/total_records as it goes; leaves its last answer in $job. Needs $deadline, $timeout_s and $poll_s.
+# shellcheck disable=SC2154  # auth, deadline, timeout_s and poll_s are the calling script's
+await_job() {
+  local kind=$1 url=$2 done_field=$3 f
+  while :; do
+    job=$(api GET "$url" "${auth[@]}")
+    fields f status "$done_field" total_records <<<"$job"
+    printf '\r%s job %s: %-10s %s/%s rows ' "$kind" "${url##*/}" "${f[0]}" "${f[1]:-?}" "${f[2]:-?}" >&2
+    [[ ${f[0]} == completed || ${f[0]} == failed ]] && break
+    (($(now_ms) < deadline)) || die "the $kind job is still ${f[0]} after ${timeout_s} s (BENCH_TIMEOUT): $job"
+    sleep "$poll_s"
+  done
+  echo >&2
+}
+
 # new_admin NAME: a new account and a new administrator of it; sets ACCOUNT and TOKEN.
 new_admin() {
   local platform=(-H "api_access_token: $CONTACTS_PLATFORM_TOKEN" -H 'Content-Type: application/json') account user

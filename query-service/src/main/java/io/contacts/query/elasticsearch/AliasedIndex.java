@@ -4,6 +4,8 @@ import co.elastic.clients.elasticsearch.ElasticsearchClient;
 import co.elastic.clients.elasticsearch._types.ElasticsearchException;
 import co.elastic.clients.elasticsearch._types.mapping.DynamicMapping;
 import co.elastic.clients.elasticsearch._types.mapping.TypeMapping;
+import io.contacts.query.web.ServiceUnavailableException;
+import org.slf4j.Logger;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -34,6 +36,29 @@ public final class AliasedIndex {
 
     public String index() {
         return index;
+    }
+
+    /**
+     * At start-up: creates what is missing if Elasticsearch answers, else logs that it will be tried again before the
+     * index is used, so that a service starts while Elasticsearch is still coming up.
+     */
+    public void createAtStartUp(Logger log, String name) {
+        try {
+            ensureCreated();
+            log.info("{} index {} behind alias {} is ready", name, index, alias);
+        } catch (RuntimeException e) {
+            log.warn("{} index not created yet (tried again before its first use): {}", name, e.getMessage());
+        }
+    }
+
+    /** {@link #ensureCreated()} for a request: Elasticsearch unable to do it is a 503. */
+    public void ensureAvailable() {
+        try {
+            ensureCreated();
+        } catch (UncheckedIOException | ElasticsearchException e) {
+            throw new ServiceUnavailableException("Elasticsearch cannot create the index " + index + ": "
+                    + e.getMessage(), e);
+        }
     }
 
     /** Creates what is missing; cheap once it succeeded. */

@@ -1,20 +1,17 @@
 package io.contacts.query.presence;
 
 import co.elastic.clients.elasticsearch.ElasticsearchClient;
-import co.elastic.clients.elasticsearch._types.ElasticsearchException;
 import co.elastic.clients.elasticsearch._types.mapping.DynamicMapping;
 import co.elastic.clients.elasticsearch._types.mapping.Property;
 import co.elastic.clients.elasticsearch._types.mapping.TypeMapping;
 import io.contacts.query.elasticsearch.AliasedIndex;
 import io.contacts.query.projection.IndexProperties;
-import io.contacts.query.web.ServiceUnavailableException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 
-import java.io.UncheckedIOException;
 
 /**
  * The presence index: ephemeral state owned by the query side, next to the contacts index and named after its alias
@@ -39,21 +36,11 @@ public class PresenceIndex {
 
     @EventListener(ApplicationReadyEvent.class)
     public void createAtStartUp() {
-        try {
-            ensureCreated();
-            log.info("Presence index {} behind alias {} is ready", index.index(), index.alias());
-        } catch (RuntimeException e) {
-            log.warn("Presence index not created yet (retried on first use): {}", e.getMessage());
-        }
+        index.createAtStartUp(log, "Presence");
     }
 
     void ensureCreated() {
-        try {
-            index.ensureCreated();
-        } catch (UncheckedIOException | ElasticsearchException e) {
-            throw new ServiceUnavailableException("Elasticsearch cannot create the presence index: "
-                    + e.getMessage(), e);
-        }
+        index.ensureAvailable();
     }
 
     static TypeMapping mapping() {

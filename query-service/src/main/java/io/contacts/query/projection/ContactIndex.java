@@ -34,13 +34,7 @@ public class ContactIndex {
 
     @EventListener(ApplicationReadyEvent.class)
     public void createAtStartUp() {
-        try {
-            ensureCreated();
-            log.info("Contacts index {} behind alias {} is ready", index.index(), index.alias());
-        } catch (RuntimeException e) {
-            log.warn("Contacts index not created yet (the projection retries before its next batch): {}",
-                    e.getMessage());
-        }
+        index.createAtStartUp(log, "Contacts");
     }
 
     public void ensureCreated() {
