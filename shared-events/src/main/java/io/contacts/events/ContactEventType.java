@@ -1,5 +1,6 @@
 package io.contacts.events;
 
+import java.net.URL;
 import java.util.Arrays;
 import java.util.Optional;
 
@@ -33,6 +34,23 @@ public enum ContactEventType {
 
     public Class<? extends ContactEvent> recordClass() {
         return recordClass;
+    }
+
+    /**
+     * The class-path name of this type's JSON Schema (draft 2020-12) in this jar, e.g.
+     * {@code schemas/contact.created.v1.json}: the JSON body of every event of this type validates against it.
+     */
+    public String schemaResource() {
+        return "schemas/" + type + ".json";
+    }
+
+    /** Where {@link #schemaResource()} is, to open or hand to a JSON Schema validator. */
+    public URL schemaUrl() {
+        URL url = ContactEventType.class.getClassLoader().getResource(schemaResource());
+        if (url == null) {
+            throw new IllegalStateException("No " + schemaResource() + " on the class path");
+        }
+        return url;
     }
 
     public static ContactEventType of(ContactEvent event) {
