@@ -12,12 +12,15 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
 /** The shipped schemas, loaded as a subscriber would: from the jar, by event type. */
 final class ContactEventSchemas {
 
     static final ObjectMapper JSON = new ObjectMapper();
     private static final SchemaRegistry REGISTRY = SchemaRegistry.withDefaultDialect(SpecificationVersion.DRAFT_2020_12);
+    private static final Map<ContactEventType, Schema> SCHEMAS = new ConcurrentHashMap<>();
 
     private ContactEventSchemas() {
     }
@@ -31,7 +34,7 @@ final class ContactEventSchemas {
     }
 
     static List<Error> validate(ContactEventType type, byte[] body) {
-        Schema schema = REGISTRY.getSchema(node(type));
+        Schema schema = SCHEMAS.computeIfAbsent(type, t -> REGISTRY.getSchema(node(t)));
         try {
             return schema.validate(JSON.readTree(body));
         } catch (IOException e) {
