@@ -66,9 +66,11 @@ class DeadLetters {
     }
 
     static Headers headers(Headers existing, PoisonEventException cause) {
+        // single-record headers replace those of an earlier dead-lettering instead of adding to them
         return new RecordHeaders(new Header[]{
                 new DeadLetterPublishingRecoverer.SingleRecordHeader(REASON, utf8(cause.reason().code())),
-                new DeadLetterPublishingRecoverer.SingleRecordHeader(ATTEMPT, utf8(String.valueOf(attempt(existing) + 1)))
+                new DeadLetterPublishingRecoverer.SingleRecordHeader(ATTEMPT,
+                        utf8(String.valueOf(attempt(existing) + 1)))
         });
     }
 

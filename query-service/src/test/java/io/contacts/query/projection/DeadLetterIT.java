@@ -38,7 +38,8 @@ import static org.awaitility.Awaitility.await;
  * inspected and replayed through the operator endpoints, counted and lag-measured on /actuator/prometheus.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = {"contacts.platform-token=" + DeadLetterIT.PLATFORM_TOKEN, "contacts.projection.lag.interval=300ms"})
+        properties = {"contacts.platform-token=" + DeadLetterIT.PLATFORM_TOKEN,
+                "contacts.projection.lag.interval=300ms"})
 @AutoConfigureObservability(tracing = false)
 @DirtiesContext
 class DeadLetterIT {
@@ -107,7 +108,8 @@ class DeadLetterIT {
         assertThat(orphanLetter.get("cause").asText()).contains("has no document");
         assertThat(orphanLetter.get("headers").get(CloudEventHeaders.TYPE).asText()).isEqualTo("contact.updated.v1");
         assertThat(orphanLetter.get("headers").get(CloudEventHeaders.SEQUENCE).asText()).isEqualTo("1");
-        assertThat(orphanLetter.get("headers").get(CloudEventHeaders.ACCOUNT_ID).asText()).isEqualTo(String.valueOf(account));
+        assertThat(orphanLetter.get("headers").get(CloudEventHeaders.ACCOUNT_ID).asText())
+                .isEqualTo(String.valueOf(account));
         assertThat(orphanLetter.get("value").asText()).contains("Found Again");
         assertThat(letters.get(1).get("key").asText()).isEqualTo("garbage");
         assertThat(letters.get(1).get("value").asText()).isEqualTo("{not json");
