@@ -1,5 +1,6 @@
 package io.contacts.query.projection;
 
+import co.elastic.clients.elasticsearch.ElasticsearchClient;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.contacts.events.CloudEventHeaders;
 import io.contacts.events.ContactCreated;
@@ -11,6 +12,7 @@ import org.apache.kafka.common.header.internals.RecordHeader;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.DisposableBean;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.autoconfigure.actuate.observability.AutoConfigureObservability;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.TestConfiguration;
@@ -64,6 +66,8 @@ class DeadLetterIT {
 
     @LocalServerPort
     int port;
+    @Autowired
+    ElasticsearchClient elasticsearch;
     ApiClient api;
     long account;
 
@@ -168,6 +172,33 @@ class DeadLetterIT {
         assertThat(one.json().get("dead_lettered_again").asLong()).isEqualTo(1);
         assertThat(one.json().get("remaining").asLong()).isEqualTo(2);
         assertThat(deadLetters().get("dead_letters").get(0).get("reason").asText()).isEqualTo("unknown_type");
+    }
+
+    @Test
+    void aStuckPartitionShowsAGrowingLagAndZeroOnceCaughtUp() throws Exception {
+        long id = fixture.newId();
+        String index = fixture.alias() + "-v1";
+        elasticsearch.indices().deleteAlias(d -> d.index(index).name(fixture.alias()));
+        String labels;
+        try {
+            int partition = fixture.send(created(id, "Stuck"), 0).partition();
+            labels = "{partition=\"" + partition + "\",topic=\"" + fixture.topic() + "\"}";
+            double stuckFor = await().atMost(Duration.ofSeconds(30)).until(
+                    () -> metrics().getOrDefault("contacts_projection_lag_seconds" + labels, 0.0), age -> age > 0);
+            await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
+                Map<String, Double> now = metrics();
+                assertThat(now.get("contacts_projection_lag_records" + labels)).isEqualTo(1);
+                assertThat(now.get("contacts_projection_lag_seconds" + labels)).isGreaterThan(stuckFor + 1);
+            });
+        } finally {
+            elasticsearch.indices().putAlias(p -> p.index(index).name(fixture.alias()));
+        }
+        assertThat(api.awaitContact(account, id, 0).status()).isEqualTo(200);
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
+            Map<String, Double> now = metrics();
+            assertThat(now.get("contacts_projection_lag_records" + labels)).isZero();
+            assertThat(now.get("contacts_projection_lag_seconds" + labels)).isZero();
+        });
     }
 
     @Test
