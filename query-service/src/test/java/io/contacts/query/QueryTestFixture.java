@@ -13,6 +13,9 @@ import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.clients.producer.RecordMetadata;
+import org.apache.kafka.common.KafkaFuture;
+import org.apache.kafka.common.errors.GroupIdNotFoundException;
+import org.apache.kafka.common.errors.UnknownTopicOrPartitionException;
 import org.apache.kafka.common.header.internals.RecordHeader;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringSerializer;
@@ -153,10 +156,33 @@ public final class QueryTestFixture implements AutoCloseable {
                 TestInfrastructure.kafkaBootstrap()))) {
             admin.deleteTopics(List.of(topic)).all().get(30, TimeUnit.SECONDS);
             admin.deleteConsumerGroups(List.of(group)).all().get(30, TimeUnit.SECONDS);
+            deleteIfPresent(admin.deleteTopics(List.of(deadLetterTopic())).all());
+            deleteIfPresent(admin.deleteConsumerGroups(List.of(group + ".dead-letters")).all());
         }
         deleteIndex(alias + "-v1");
         deleteIndex(alias + "-presence-v1");
         deleteIndex(alias + "-exports-v1");
+    }
+
+    /** The projection's dead-letter topic (by default the events topic's name with {@code .dlt}). */
+    public String deadLetterTopic() {
+        return topic + ".dlt";
+    }
+
+    public String topic() {
+        return topic;
+    }
+
+    /** Dead letters and their replay group exist only in the tests that made some. */
+    private static void deleteIfPresent(KafkaFuture<Void> deleted) throws Exception {
+        try {
+            deleted.get(30, TimeUnit.SECONDS);
+        } catch (ExecutionException e) {
+            if (!(e.getCause() instanceof UnknownTopicOrPartitionException
+                    || e.getCause() instanceof GroupIdNotFoundException)) {
+                throw e;
+            }
+        }
     }
 
     private static void deleteIndex(String index) throws Exception {

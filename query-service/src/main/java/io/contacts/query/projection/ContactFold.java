@@ -17,24 +17,26 @@ final class ContactFold {
 
     /**
      * @param document the new document, or null when nothing changed
+     * @param applied the events folded into the document
      * @param duplicates events already applied
      * @param orphans events for a contact that has no document and that do not create one
      * @param gaps events that skipped sequence numbers (applied anyway; earlier events were lost upstream)
      */
-    record Folded(ContactDocument document, int duplicates, List<EventRecord> orphans, int gaps) {
+    record Folded(ContactDocument document, List<EventRecord> applied, int duplicates, List<EventRecord> orphans,
+                  int gaps) {
     }
 
     static Folded fold(ContactDocument current, List<EventRecord> events) {
         ContactState state = current == null ? null : current.toState();
-        boolean changed = false;
         int duplicates = 0;
         int gaps = 0;
         List<EventRecord> orphans = new ArrayList<>();
+        List<EventRecord> applied = new ArrayList<>();
         for (EventRecord record : events) {
             if (state == null) {
                 if (record.event() instanceof ContactCreated created) {
                     state = ContactState.created(created, record.sequence(), record.time());
-                    changed = true;
+                    applied.add(record);
                 } else {
                     orphans.add(record);
                 }
@@ -45,12 +47,12 @@ final class ContactFold {
                     gaps++;
                 }
                 state = state.apply(record.event(), record.sequence(), record.time());
-                changed = true;
+                applied.add(record);
             }
         }
-        ContactDocument document = changed
+        ContactDocument document = !applied.isEmpty()
                 ? ContactDocument.of(state, current == null ? null : current.lastActivityAt())
                 : null;
-        return new Folded(document, duplicates, orphans, gaps);
+        return new Folded(document, applied, duplicates, orphans, gaps);
     }
 }

@@ -3,24 +3,33 @@ package io.contacts.query.projection;
 import io.contacts.events.ContactTopics;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
+import org.apache.kafka.clients.consumer.Consumer;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.kafka.annotation.KafkaListener;
 import org.springframework.kafka.support.Acknowledgment;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
 import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
+import java.util.concurrent.locks.Lock;
+import java.util.concurrent.locks.ReadWriteLock;
+import java.util.concurrent.locks.ReentrantReadWriteLock;
+import java.util.function.Supplier;
 
 /**
  * Projects the contact events into Elasticsearch, a batch at a time: decode, group by contact, read the current
- * documents, fold, write them versioned, then commit the offsets. A failure before the commit redelivers the batch,
- * which the sequence check turns into no-ops for what was already applied (at-least-once, exactly-once effect).
+ * documents, fold, write them versioned, dead-letter what cannot be applied, then commit the offsets. A failure
+ * before the commit redelivers the batch, which the sequence check turns into no-ops for what was already applied
+ * (at-least-once, exactly-once effect; a dead letter may be sent twice).
  */
 @Component
 class ContactProjector {
@@ -30,79 +39,123 @@ class ContactProjector {
     private final ContactIndex index;
     private final ProjectionStore store;
     private final ProjectionProgress progress;
+    private final DeadLetters deadLetters;
     private final Counter applied;
     private final Counter duplicates;
-    private final Counter skipped;
+    private final Counter deadLettered;
     private final int refreshBelow;
+    /**
+     * Listener batches own disjoint partitions, hence disjoint contacts, and run side by side; a replay batch may
+     * touch any contact, so it runs alone: two writers folding the same contact from one read would lose events.
+     */
+    private final ReadWriteLock writers = new ReentrantReadWriteLock();
 
-    ContactProjector(ContactIndex index, ProjectionStore store, ProjectionProgress progress, MeterRegistry meters,
-                     @Value("${contacts.projection.refresh-below}") int refreshBelow) {
+    ContactProjector(ContactIndex index, ProjectionStore store, ProjectionProgress progress, DeadLetters deadLetters,
+                     MeterRegistry meters, @Value("${contacts.projection.refresh-below}") int refreshBelow) {
         this.index = index;
         this.refreshBelow = refreshBelow;
         this.store = store;
         this.progress = progress;
+        this.deadLetters = deadLetters;
         this.applied = meters.counter("contacts.projection.events", "outcome", "applied");
         this.duplicates = meters.counter("contacts.projection.events", "outcome", "duplicate");
-        this.skipped = meters.counter("contacts.projection.events", "outcome", "skipped");
+        this.deadLettered = meters.counter("contacts.projection.events", "outcome", "dead_lettered");
+    }
+
+    /** A record that cannot be applied, and why. */
+    record Poison(ConsumerRecord<String, byte[]> record, PoisonEventException cause) {
+    }
+
+    /** What a batch did: events applied, events the documents already had, records to dead-letter (in order). */
+    record Applied(int applied, int duplicates, List<Poison> poison) {
     }
 
     @KafkaListener(id = "contact-projection", groupId = "${contacts.kafka.group}",
             topics = "${contacts.kafka.events-topic:" + ContactTopics.EVENTS + "}")
-    void project(List<ConsumerRecord<String, byte[]>> records, Acknowledgment acknowledgment) {
-        index.ensureCreated();
-        Map<Long, List<EventRecord>> byContact = decode(records);
-        if (!byContact.isEmpty()) {
-            Map<Long, ContactDocument> current = store.current(byContact.keySet());
-            List<ContactDocument> changed = new ArrayList<>();
-            byContact.forEach((contactId, events) -> {
-                ContactFold.Folded folded = ContactFold.fold(current.get(contactId), events);
-                report(contactId, events, folded);
-                if (folded.document() != null) {
-                    changed.add(folded.document());
-                }
-            });
-            if (!changed.isEmpty()) {
-                // A refresh per bulk makes a write searchable at once (read-your-writes) but costs a new segment each
-                // time: bulks of a catch-up or an import refresh only when someone waits for one of their contacts;
-                // the others become searchable at the index's next scheduled refresh (about a second), and waiters
-                // that came too late find them by their own re-check.
-                Set<Long> awaited = progress.awaitedContacts();
-                boolean refresh = changed.size() < refreshBelow
-                        || changed.stream().anyMatch(document -> awaited.contains(document.id()));
-                Map<Long, Long> written = store.write(changed, refresh);
-                if (refresh) {
-                    written.forEach(progress::reached);
-                }
-            }
-        }
+    void project(List<ConsumerRecord<String, byte[]>> records, Acknowledgment acknowledgment, Consumer<?, ?> consumer) {
+        Applied result = locked(writers.readLock(), () -> apply(records));
+        result.poison().forEach(poison -> deadLetters.send(poison.record(), consumer, poison.cause()));
+        applied.increment(result.applied());
+        duplicates.increment(result.duplicates());
+        deadLettered.increment(result.poison().size());
         acknowledgment.acknowledge();
     }
 
-    private Map<Long, List<EventRecord>> decode(List<ConsumerRecord<String, byte[]>> records) {
+    /** Applies records of the dead-letter topic, alone; the caller dead-letters what is still poison. */
+    Applied replay(List<ConsumerRecord<String, byte[]>> records) {
+        return locked(writers.writeLock(), () -> apply(records));
+    }
+
+    private static <T> T locked(Lock lock, Supplier<T> work) {
+        lock.lock();
+        try {
+            return work.get();
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    private Applied apply(List<ConsumerRecord<String, byte[]>> records) {
+        index.ensureCreated();
+        List<Poison> poison = new ArrayList<>();
+        Map<EventRecord, ConsumerRecord<String, byte[]>> origins = new IdentityHashMap<>();
         Map<Long, List<EventRecord>> byContact = new LinkedHashMap<>();
         for (ConsumerRecord<String, byte[]> record : records) {
             try {
                 EventRecord event = EventRecordDecoder.decode(record);
+                origins.put(event, record);
                 byContact.computeIfAbsent(event.contactId(), id -> new ArrayList<>()).add(event);
-            } catch (EventRecordDecoder.MalformedEventException e) {
-                skipped.increment();
-                log.error("Skipped malformed event at {}-{}@{}: {}", record.topic(), record.partition(),
-                        record.offset(), e.getMessage());
+            } catch (PoisonEventException e) {
+                poison.add(new Poison(record, e));
             }
         }
-        return byContact;
+        if (byContact.isEmpty()) {
+            return new Applied(0, 0, poison);
+        }
+        Map<Long, ContactDocument> current = store.current(byContact.keySet());
+        Map<Long, ContactFold.Folded> folds = new LinkedHashMap<>();
+        byContact.forEach((contactId, events) -> {
+            ContactFold.Folded folded = ContactFold.fold(current.get(contactId), events);
+            folded.orphans().forEach(orphan -> poison.add(new Poison(origins.get(orphan), orphan(orphan))));
+            if (folded.gaps() > 0) {
+                log.warn("Contact {} skipped sequence numbers: events before the ones applied are missing", contactId);
+            }
+            folds.put(contactId, folded);
+        });
+        List<ContactDocument> changed = folds.values().stream().map(ContactFold.Folded::document)
+                .filter(Objects::nonNull).toList();
+        Map<Long, String> rejected = changed.isEmpty() ? Map.of() : write(changed).rejected();
+        rejected.forEach((contactId, why) -> folds.get(contactId).applied().forEach(event ->
+                poison.add(new Poison(origins.get(event), new PoisonEventException(PoisonEventException.Reason.REJECTED,
+                        "Elasticsearch rejected contact " + contactId + " at sequence " + event.sequence() + ": "
+                                + why)))));
+        int appliedEvents = folds.entrySet().stream().filter(fold -> !rejected.containsKey(fold.getKey()))
+                .mapToInt(fold -> fold.getValue().applied().size()).sum();
+        int duplicateEvents = folds.values().stream().mapToInt(ContactFold.Folded::duplicates).sum();
+        // in their original order, so that a contact's dead letters stay in order
+        poison.sort(Comparator.comparingInt((Poison p) -> p.record().partition())
+                .thenComparingLong(p -> p.record().offset()));
+        return new Applied(appliedEvents, duplicateEvents, poison);
     }
 
-    private void report(long contactId, List<EventRecord> events, ContactFold.Folded folded) {
-        int orphans = folded.orphans().size();
-        applied.increment(events.size() - folded.duplicates() - orphans);
-        duplicates.increment(folded.duplicates());
-        skipped.increment(orphans);
-        folded.orphans().forEach(orphan -> log.error(
-                "Skipped {} at sequence {} of contact {}: the contact has no document and this event does not "
-                        + "create one", orphan.event().getClass().getSimpleName(), orphan.sequence(), contactId));
-        if (folded.gaps() > 0) {
-            log.warn("Contact {} skipped sequence numbers: events before the ones applied are missing", contactId);
+    private ProjectionStore.Written write(List<ContactDocument> changed) {
+        // A refresh per bulk makes a write searchable at once (read-your-writes) but costs a new segment each
+        // time: bulks of a catch-up or an import refresh only when someone waits for one of their contacts;
+        // the others become searchable at the index's next scheduled refresh (about a second), and waiters
+        // that came too late find them by their own re-check.
+        Set<Long> awaited = progress.awaitedContacts();
+        boolean refresh = changed.size() < refreshBelow
+                || changed.stream().anyMatch(document -> awaited.contains(document.id()));
+        ProjectionStore.Written written = store.write(changed, refresh);
+        if (refresh) {
+            written.searchable().forEach(progress::reached);
         }
+        return written;
+    }
+
+    private static PoisonEventException orphan(EventRecord orphan) {
+        return new PoisonEventException(PoisonEventException.Reason.ORPHAN, "Contact " + orphan.contactId()
+                + " has no document and " + orphan.event().getClass().getSimpleName() + " at sequence "
+                + orphan.sequence() + " does not create one");
     }
 }

@@ -2,6 +2,7 @@ package io.contacts.query.projection;
 
 import io.contacts.events.CloudEventHeaders;
 import io.contacts.events.ContactEvent;
+import io.contacts.events.ContactEventType;
 import io.contacts.events.json.ContactEventJson;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.common.header.Header;
@@ -16,29 +17,33 @@ final class EventRecordDecoder {
     private EventRecordDecoder() {
     }
 
-    /** @throws MalformedEventException when a header or the body does not follow the contract */
+    /** @throws PoisonEventException (malformed, unknown type) when a header or the body does not follow the contract */
     static EventRecord decode(ConsumerRecord<String, byte[]> record) {
         String type = header(record, CloudEventHeaders.TYPE);
+        if (ContactEventType.byType(type).isEmpty()) {
+            throw new PoisonEventException(PoisonEventException.Reason.UNKNOWN_TYPE,
+                    "Unknown contact event type: " + type);
+        }
         long sequence = number(record, CloudEventHeaders.SEQUENCE);
         long accountId = number(record, CloudEventHeaders.ACCOUNT_ID);
         String time = header(record, CloudEventHeaders.TIME);
         if (record.value() == null) {
-            throw new MalformedEventException("no body");
+            throw malformed("no body");
         }
         ContactEvent event;
         try {
             event = ContactEventJson.read(type, record.value());
         } catch (RuntimeException e) {
-            throw new MalformedEventException(e.getMessage());
+            throw malformed(e.getMessage() + (e.getCause() == null ? "" : ": " + e.getCause().getMessage()));
         }
         if (event.accountId() != accountId) {
-            throw new MalformedEventException("body account " + event.accountId() + " differs from "
+            throw malformed("body account " + event.accountId() + " differs from "
                     + CloudEventHeaders.ACCOUNT_ID + " " + accountId);
         }
         try {
             return new EventRecord(event, sequence, OffsetDateTime.parse(time).toInstant());
         } catch (DateTimeParseException e) {
-            throw new MalformedEventException(CloudEventHeaders.TIME + " is not RFC 3339: " + time);
+            throw malformed(CloudEventHeaders.TIME + " is not RFC 3339: " + time);
         }
     }
 
@@ -47,21 +52,19 @@ final class EventRecordDecoder {
         try {
             return Long.parseLong(value);
         } catch (NumberFormatException e) {
-            throw new MalformedEventException(name + " is not a number: " + value);
+            throw malformed(name + " is not a number: " + value);
         }
     }
 
     private static String header(ConsumerRecord<String, byte[]> record, String name) {
         Header header = record.headers().lastHeader(name);
         if (header == null || header.value() == null) {
-            throw new MalformedEventException("no " + name + " header");
+            throw malformed("no " + name + " header");
         }
         return new String(header.value(), StandardCharsets.UTF_8);
     }
 
-    static final class MalformedEventException extends RuntimeException {
-        MalformedEventException(String message) {
-            super(message);
-        }
+    private static PoisonEventException malformed(String message) {
+        return new PoisonEventException(PoisonEventException.Reason.MALFORMED, message);
     }
 }

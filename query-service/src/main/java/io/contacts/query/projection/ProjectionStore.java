@@ -9,8 +9,6 @@ import co.elastic.clients.elasticsearch.core.MgetResponse;
 import co.elastic.clients.elasticsearch.core.bulk.BulkResponseItem;
 import co.elastic.clients.elasticsearch.core.get.GetResult;
 import co.elastic.clients.elasticsearch.core.mget.MultiGetResponseItem;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 
 import java.io.IOException;
@@ -24,7 +22,6 @@ import java.util.Map;
 @Component
 class ProjectionStore {
 
-    private static final Logger log = LoggerFactory.getLogger(ProjectionStore.class);
     private static final int CONFLICT = 409;
     private static final int NOT_FOUND = 404;
     private static final int TOO_MANY_REQUESTS = 429;
@@ -65,11 +62,11 @@ class ProjectionStore {
      * return (else at the index's next scheduled refresh). A version
      * conflict means Elasticsearch already has a newer version: the contact is at least as far as asked.
      *
-     * @return the sequence each written contact is at now (searchable at, when refreshed)
-     * @throws IllegalStateException when Elasticsearch could not take some documents for now (the batch is retried);
-     *                               a document it rejects as invalid is logged and skipped instead
+     * @return the sequence each written contact is at now (searchable at, when refreshed), and why Elasticsearch
+     *         rejected the others as invalid (they are dead-lettered)
+     * @throws IllegalStateException when Elasticsearch could not take some documents for now (the batch is retried)
      */
-    Map<Long, Long> write(List<ContactDocument> documents, boolean refresh) {
+    Written write(List<ContactDocument> documents, boolean refresh) {
         BulkRequest.Builder bulk = new BulkRequest.Builder().refresh(refresh ? Refresh.True : Refresh.False)
                 .requireAlias(true);
         for (ContactDocument document : documents) {
@@ -83,6 +80,7 @@ class ProjectionStore {
             throw new UncheckedIOException("Elasticsearch is unreachable", e);
         }
         Map<Long, Long> searchable = new HashMap<>();
+        Map<Long, String> rejected = new HashMap<>();
         for (int i = 0; i < documents.size(); i++) {
             ContactDocument document = documents.get(i);
             BulkResponseItem item = response.items().get(i);
@@ -93,10 +91,13 @@ class ProjectionStore {
                 throw new IllegalStateException("Elasticsearch refused contact " + document.id() + " for now: "
                         + item.error().reason());
             } else {
-                log.error("Elasticsearch rejected contact {} at sequence {}, skipped: {} {}", document.id(),
-                        document.sequence(), item.error().type(), item.error().reason());
+                rejected.put(document.id(), item.status() + " " + item.error().type() + ": " + item.error().reason());
             }
         }
-        return searchable;
+        return new Written(searchable, rejected);
+    }
+
+    /** @param rejected per contact, Elasticsearch's status, error type and reason */
+    record Written(Map<Long, Long> searchable, Map<Long, String> rejected) {
     }
 }

@@ -65,6 +65,7 @@ class ContactFoldTest {
         assertThat(folded.document().sequence()).isEqualTo(2);
         assertThat(folded.duplicates()).isEqualTo(1);
         assertThat(folded.gaps()).isEqualTo(1);
+        assertThat(folded.applied()).extracting(EventRecord::sequence).containsExactly(0L, 2L);
     }
 
     @Test
@@ -77,9 +78,10 @@ class ContactFoldTest {
 
     @Test
     void eventsForAContactWithoutDocumentAreOrphansUnlessTheyCreateIt() {
-        ContactFold.Folded folded = ContactFold.fold(null, List.of(renamed(1, "Bea")));
-        assertThat(folded.document()).isNull();
-        assertThat(folded.orphans()).hasSize(1);
+        ContactFold.Folded folded = ContactFold.fold(null, List.of(renamed(1, "Bea"), created(2), renamed(3, "Cy")));
+        assertThat(folded.document().name()).isEqualTo("Cy");
+        assertThat(folded.orphans()).extracting(EventRecord::sequence).containsExactly(1L);
+        assertThat(folded.applied()).extracting(EventRecord::sequence).containsExactly(2L, 3L);
     }
 
     @Test

@@ -47,18 +47,24 @@ class EventRecordDecoderTest {
         String type = ContactEventType.BLOCKED.type();
         String time = "2025-03-01T12:00:00Z";
         assertThatThrownBy(() -> EventRecordDecoder.decode(record("contact.unknown.v1", "3", "4", time, BLOCKED)))
-                .isInstanceOf(EventRecordDecoder.MalformedEventException.class);
+                .isInstanceOfSatisfying(PoisonEventException.class, e -> assertThat(e.reason())
+                        .isEqualTo(PoisonEventException.Reason.UNKNOWN_TYPE));
         assertThatThrownBy(() -> EventRecordDecoder.decode(record(type, null, "4", time, BLOCKED)))
-                .isInstanceOf(EventRecordDecoder.MalformedEventException.class);
+                .satisfies(EventRecordDecoderTest::malformed);
         assertThatThrownBy(() -> EventRecordDecoder.decode(record(type, "x", "4", time, BLOCKED)))
-                .isInstanceOf(EventRecordDecoder.MalformedEventException.class);
+                .satisfies(EventRecordDecoderTest::malformed);
         assertThatThrownBy(() -> EventRecordDecoder.decode(record(type, "3", "5", time, BLOCKED)))
-                .hasMessageContaining("account");
+                .hasMessageContaining("account").satisfies(EventRecordDecoderTest::malformed);
         assertThatThrownBy(() -> EventRecordDecoder.decode(record(type, "3", "4", "yesterday", BLOCKED)))
-                .isInstanceOf(EventRecordDecoder.MalformedEventException.class);
+                .satisfies(EventRecordDecoderTest::malformed);
         assertThatThrownBy(() -> EventRecordDecoder.decode(record(type, "3", "4", time, "{".getBytes())))
-                .isInstanceOf(EventRecordDecoder.MalformedEventException.class);
+                .satisfies(EventRecordDecoderTest::malformed);
         assertThatThrownBy(() -> EventRecordDecoder.decode(record(type, "3", "4", time, null)))
-                .isInstanceOf(EventRecordDecoder.MalformedEventException.class);
+                .satisfies(EventRecordDecoderTest::malformed);
+    }
+
+    private static void malformed(Throwable thrown) {
+        assertThat(thrown).isInstanceOfSatisfying(PoisonEventException.class,
+                e -> assertThat(e.reason()).isEqualTo(PoisonEventException.Reason.MALFORMED));
     }
 }

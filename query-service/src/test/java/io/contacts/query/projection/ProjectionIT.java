@@ -11,10 +11,9 @@ import io.contacts.events.ContactUpdated;
 import io.contacts.events.CustomAttributesRemoved;
 import io.contacts.query.ApiClient;
 import io.contacts.query.QueryTestFixture;
+import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
-import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.header.internals.RecordHeader;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.DisposableBean;
@@ -27,7 +26,6 @@ import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -189,25 +187,11 @@ class ProjectionIT {
     }
 
     @Test
-    void eventsThatCannotBeAppliedAreSkippedWithoutStoppingThePartition() throws Exception {
-        long orphan = fixture.newId();
-        int partition = fixture.send(renamed(orphan, "Nobody"), 4).partition();
-        ProducerRecord<String, byte[]> malformed = new ProducerRecord<>("ignored", partition, "x",
-                "{}".getBytes(StandardCharsets.UTF_8));
-        malformed.headers().add(new RecordHeader("ce_type", "contact.created.v1".getBytes(StandardCharsets.UTF_8)));
-        fixture.sendRaw(malformed);
-        long next = fixture.newId();
-        fixture.send(created(next, "After", null), 0, Instant.now(), partition);
-
-        assertThat(api.awaitContact(account, next, 0).status()).isEqualTo(200);
-        assertNotFound(orphan);
-    }
-
-    @Test
     void eventsWaitWhileElasticsearchRefusesThemAndAreAppliedOnceItTakesThemAgain() throws Exception {
         long id = fixture.newId();
         String index = fixture.alias() + "-v1";
         double failuresBefore = listenerFailures();
+        double deadLettersBefore = deadLetters();
         elasticsearch.indices().deleteAlias(d -> d.index(index).name(fixture.alias()));
         try {
             fixture.send(created(id, "Patient", "patient@example.com"), 0);
@@ -221,6 +205,7 @@ class ProjectionIT {
         assertThat(contact.get("name").asText()).isEqualTo("Patient Two");
         assertThat(elasticsearch.get(g -> g.index(fixture.alias()).id(String.valueOf(id)), ContactDocument.class)
                 .version()).isEqualTo(2L);
+        assertThat(deadLetters()).as("Elasticsearch away is no poison").isEqualTo(deadLettersBefore);
     }
 
     @Test
@@ -287,6 +272,10 @@ class ProjectionIT {
     private double listenerFailures() {
         return meters.find("spring.kafka.listener").tag("result", "failure").timers().stream()
                 .mapToDouble(Timer::count).sum();
+    }
+
+    private double deadLetters() {
+        return meters.find("contacts.projection.dead.letters").counters().stream().mapToDouble(Counter::count).sum();
     }
 
     private double duplicateCount() {
