@@ -106,18 +106,20 @@ class StateTopicIT {
                 Map.of("name", "Ada Lovelace", "custom_attributes", Map.of("plan", "platinum"))));
         labels(admin, ada, List.of("vip", "beta"));
 
-        long bo = create(admin, Map.of("name", "Bo"));
+        // every contact has an email, phone number or identifier: Chatwoot lists only such ("resolved") contacts
+        long bo = create(admin, Map.of("name", "Bo", "identifier", "bo-" + unique()));
         ok(EDGE.call("PATCH", contacts(admin) + "/" + bo, admin.token(), Map.of("blocked", true)));
         labels(admin, bo, List.of("churned"));
         labels(admin, bo, List.of("spam"));
 
         long linked = create(admin, Map.of("name", "Linked", "email", "linked-" + unique() + "@example.com",
                 "inbox_id", inbox));
-        long plain = create(admin, Map.of("name", "Plain"));
+        long plain = create(admin, Map.of("name", "Plain",
+                "phone_number", "+4930" + (10_000_000 + (long) (Math.random() * 89_999_999))));
         long gone = create(admin, Map.of("name", "Gone", "email", "gone-" + unique() + "@example.com"));
         labels(admin, gone, List.of("vip"));
         ok(EDGE.call("DELETE", contacts(admin) + "/" + gone, admin.token(), null));
-        long goneAtOnce = create(admin, Map.of("name", "Gone at once"));
+        long goneAtOnce = create(admin, Map.of("name", "Gone at once", "identifier", "gone-" + unique()));
         ok(EDGE.call("DELETE", contacts(admin) + "/" + goneAtOnce, admin.token(), null));
 
         Map<Long, Contact> expected = listed(admin);
