@@ -15,9 +15,18 @@ class KafkaPublishingConfiguration {
         return TopicBuilder.name(properties.eventsTopic()).partitions(properties.partitions()).replicas(1).build();
     }
 
+    /** Compacted: the last state per contact stays, a tombstone removes the contact after delete.retention.ms. */
     @Bean
-    ConfigurerModule kafkaPublisherProcessor(KafkaPublishingProperties properties) {
-        return configurer -> configurer.eventProcessing(
-                processing -> PublisherProcessor.register(processing, properties.publisher()));
+    NewTopic contactStateTopic(KafkaPublishingProperties properties) {
+        return TopicBuilder.name(properties.stateTopic()).partitions(properties.partitions()).replicas(1).compact()
+                .build();
+    }
+
+    @Bean
+    ConfigurerModule publisherProcessors(KafkaPublishingProperties properties) {
+        return configurer -> configurer.eventProcessing(processing -> {
+            PublisherProcessor.register(processing, PublisherProcessor.EVENTS, properties.publisher());
+            PublisherProcessor.register(processing, PublisherProcessor.STATE, properties.statePublisher());
+        });
     }
 }

@@ -3,6 +3,7 @@ package io.contacts.command.it;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.contacts.testsupport.TestInfrastructure;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.autoconfigure.actuate.observability.AutoConfigureObservability;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -17,14 +18,16 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * The command-service in-process against the real PostgreSQL (a database of its own) and Kafka (a topic of its own).
  * The query side is a stand-in that only answers presence checks: every write answers from the read-your-writes
- * fallback, quickly.
+ * fallback, quickly. Metrics are exported as in production ({@code /actuator/prometheus}).
  * All integration tests share this one application context.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@AutoConfigureObservability(tracing = false)
 abstract class CommandServiceIT {
 
     static final String PLATFORM_TOKEN = "it-platform-token";
     static final String TOPIC = "it.contacts.events.v1";
+    static final String STATE_TOPIC = "it.contacts.state.v1";
     /** Answers the delete guard's presence checks; read-your-writes gets a 404 from it and falls back at once. */
     static final QueryServiceStandIn queryService = new QueryServiceStandIn();
 
@@ -35,6 +38,9 @@ abstract class CommandServiceIT {
         registry.add("spring.datasource.password", TestInfrastructure::postgresPassword);
         registry.add("spring.kafka.bootstrap-servers", TestInfrastructure::kafkaBootstrap);
         registry.add("contacts.kafka.events-topic", () -> TOPIC);
+        registry.add("contacts.kafka.state-topic", () -> STATE_TOPIC);
+        // a contact's events span several batches of the state publisher
+        registry.add("contacts.kafka.state-publisher.batch-size", () -> "2");
         registry.add("contacts.platform-token", () -> PLATFORM_TOKEN);
         registry.add("contacts.query-url", queryService::url);
         registry.add("contacts.read-your-writes.timeout", () -> "500ms");

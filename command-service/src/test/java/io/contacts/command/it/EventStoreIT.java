@@ -58,7 +58,7 @@ class EventStoreIT extends CommandServiceIT {
         long lastEvent = jdbc.queryForObject("SELECT max(globalindex) FROM domainevententry", Long.class);
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(jdbc.queryForList(
                 "SELECT token FROM tokenentry WHERE processorname = ? AND token IS NOT NULL",
-                byte[].class, PublisherProcessor.NAME)).isNotEmpty());
+                byte[].class, PublisherProcessor.EVENTS)).isNotEmpty());
         assertThat(lastEvent).isPositive();
     }
 

@@ -5,6 +5,7 @@ import io.contacts.events.ContactCreated;
 import io.contacts.events.ContactDeleted;
 import io.contacts.events.ContactEvent;
 import io.contacts.events.ContactUpdated;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.apache.kafka.clients.producer.MockProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.errors.TimeoutException;
@@ -50,20 +51,23 @@ class KafkaEventPublisherTest {
                 }
             };
     private final InMemoryTokenStore tokens = new InMemoryTokenStore();
+    private final SimpleMeterRegistry registry = new SimpleMeterRegistry();
     private Configuration axon;
 
     /** Axon configured but not started: a test stores its events first, so that one batch holds them all. */
     @BeforeEach
     void configure() {
         KafkaTemplate<String, byte[]> kafka = new KafkaTemplate<>(new MockProducerFactory<>(() -> producer));
-        KafkaPublishingProperties properties = new KafkaPublishingProperties(TOPIC, 1,
-                new KafkaPublishingProperties.Publisher(10, 1, 1, Duration.ofSeconds(10)));
+        KafkaPublishingProperties.Publisher settings = new KafkaPublishingProperties.Publisher(10, 1, 1,
+                Duration.ofSeconds(10));
+        KafkaPublishingProperties properties = new KafkaPublishingProperties(TOPIC, "unused", 1, settings, settings);
         axon = DefaultConfigurer.defaultConfiguration()
                 .configureEmbeddedEventStore(c -> new InMemoryEventStorageEngine())
                 .eventProcessing(processing -> {
-                    PublisherProcessor.register(processing, properties.publisher());
-                    processing.registerTokenStore(PublisherProcessor.NAME, c -> tokens);
-                    processing.registerEventHandler(c -> new KafkaEventPublisher(kafka, properties));
+                    PublisherProcessor.register(processing, PublisherProcessor.EVENTS, properties.publisher());
+                    processing.registerTokenStore(PublisherProcessor.EVENTS, c -> tokens);
+                    processing.registerEventHandler(c -> new KafkaEventPublisher(
+                            new CountingSender(kafka, registry), properties));
                 })
                 .buildConfiguration();
     }
@@ -79,13 +83,13 @@ class KafkaEventPublisherTest {
 
     /** The position of the last event the processor is done with; -1 before the first. */
     private long tokenPosition() {
-        TrackingToken token = tokens.fetchToken(PublisherProcessor.NAME, 0);
+        TrackingToken token = tokens.fetchToken(PublisherProcessor.EVENTS, 0);
         return token == null ? -1 : token.position().orElse(-1);
     }
 
     private boolean processorFailed() {
         return axon.eventProcessingConfiguration()
-                .eventProcessor(PublisherProcessor.NAME, TrackingEventProcessor.class).orElseThrow()
+                .eventProcessor(PublisherProcessor.EVENTS, TrackingEventProcessor.class).orElseThrow()
                 .processingStatus().values().stream().anyMatch(EventTrackerStatus::isErrorState);
     }
 
@@ -114,6 +118,9 @@ class KafkaEventPublisherTest {
             // acknowledge every pending send
         }
         await().atMost(Duration.ofSeconds(10)).until(() -> tokenPosition() == 2);
+        // only acknowledged records count
+        assertThat(registry.get(CountingSender.PUBLISHED).tags("topic", TOPIC, "type", "contact.created.v1")
+                .counter().count()).isEqualTo(1);
 
         List<ProducerRecord<String, byte[]>> sent = producer.history();
         assertThat(sent).extracting(ProducerRecord::key).containsOnly("5");
