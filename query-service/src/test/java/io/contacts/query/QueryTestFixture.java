@@ -157,6 +157,7 @@ public final class QueryTestFixture implements AutoCloseable {
         deleteIndex(alias + "-v1");
         deleteIndex(alias + "-presence-v1");
         deleteIndex(alias + "-exports-v1");
+        deleteIndex(alias + "-rebuilds-v1");
     }
 
     private static void deleteIndex(String index) throws Exception {

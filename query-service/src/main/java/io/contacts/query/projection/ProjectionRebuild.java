@@ -17,6 +17,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -28,7 +29,8 @@ import java.util.concurrent.ThreadLocalRandom;
  * end offsets O1 of the events topic → new index → the whole store folded into it (contact order: each contact in
  * one go, nothing read back) → Kafka from O1 to the end, which holds every event committed after the stream read past
  * its contact → the alias switched in one call → Kafka again from there to the end as of after the switch (what the
- * live projector wrote to the old index meanwhile) → the old index deleted.
+ * live projector wrote to the old index meanwhile) → the contacts changed around the switch checked against the
+ * store ({@link RebuildRepair}) → the old index deleted.
  */
 @Component
 class ProjectionRebuild implements DisposableBean {
@@ -49,6 +51,7 @@ class ProjectionRebuild implements DisposableBean {
     private final ProjectionCatchUp catchUp;
     private final ProjectionStore store;
     private final RebuildJobs jobs;
+    private final RebuildRepair repair;
     private final int pageSize;
     private final int bulkSize;
     private final Clock clock = Clock.systemUTC();
@@ -56,13 +59,14 @@ class ProjectionRebuild implements DisposableBean {
     private final ExecutorService fetcher = Executors.newSingleThreadExecutor(daemon("projection-rebuild-fetch"));
 
     ProjectionRebuild(ContactIndex contacts, StoredEventPages pages, ProjectionCatchUp catchUp, ProjectionStore store,
-                      RebuildJobs jobs, @Value("${contacts.rebuild.page-size}") int pageSize,
+                      RebuildJobs jobs, RebuildRepair repair, @Value("${contacts.rebuild.page-size}") int pageSize,
                       @Value("${contacts.rebuild.bulk-size}") int bulkSize) {
         this.contacts = contacts;
         this.pages = pages;
         this.catchUp = catchUp;
         this.store = store;
         this.jobs = jobs;
+        this.repair = repair;
         this.pageSize = pageSize;
         this.bulkSize = bulkSize;
     }
@@ -109,7 +113,10 @@ class ProjectionRebuild implements DisposableBean {
                 log.info("Alias {} now points to {} (was {})", aliased.alias(), created, old);
                 progress.step("catching up after the switch");
                 Map<TopicPartition, Long> afterSwitch = catchUp.endOffsets();
-                progress.caughtUp += catchUp.apply(created, reached, afterSwitch, new HashSet<>());
+                Set<Long> window = new HashSet<>();
+                progress.caughtUp += catchUp.apply(created, reached, afterSwitch, window);
+                progress.step("checking the contacts changed around the switch");
+                repair.repair(created, window);
                 if (!progress.job.keepOldIndex()) {
                     aliased.deleteIndex(old);
                 }

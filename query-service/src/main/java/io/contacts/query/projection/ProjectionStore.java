@@ -80,11 +80,21 @@ class ProjectionStore {
 
     /** {@link #write(List, boolean)} into a given index or alias (a rebuild's new index). */
     Map<Long, Long> write(String target, List<ContactDocument> documents, boolean refresh) {
+        return write(target, documents, refresh, VersionType.External);
+    }
+
+    /** Writes these documents even over the same version (a rebuild repairing documents folded on a stale base). */
+    Map<Long, Long> overwrite(String target, List<ContactDocument> documents) {
+        return write(target, documents, true, VersionType.ExternalGte);
+    }
+
+    private Map<Long, Long> write(String target, List<ContactDocument> documents, boolean refresh,
+                                  VersionType versionType) {
         BulkRequest.Builder bulk = new BulkRequest.Builder().refresh(refresh ? Refresh.True : Refresh.False)
                 .requireAlias(target.equals(index.alias()));
         for (ContactDocument document : documents) {
             bulk.operations(op -> op.index(i -> i.index(target).id(String.valueOf(document.id()))
-                    .version(document.version()).versionType(VersionType.External).document(document)));
+                    .version(document.version()).versionType(versionType).document(document)));
         }
         BulkResponse response;
         try {

@@ -74,7 +74,7 @@ class RebuildIT {
                 eventStore.close();
                 for (String index : elasticsearch.indices().get(g -> g.index(fixture.alias() + "-*")).result()
                         .keySet()) {
-                    if (index.startsWith(fixture.alias() + "-v1-") || index.endsWith("-rebuilds-v1")) {
+                    if (index.startsWith(fixture.alias() + "-v1-")) {
                         elasticsearch.indices().delete(d -> d.index(index));
                     }
                 }
