@@ -70,6 +70,16 @@ public final class EventStoreStandIn implements AutoCloseable {
         events.put(new String[]{String.valueOf(event.contactId()), String.valueOf(sequence)}, json);
     }
 
+    /** How many events are stored. */
+    public int events() {
+        return events.size();
+    }
+
+    /** How many contacts have events. */
+    public long contacts() {
+        return events.keySet().stream().map(key -> key[0]).distinct().count();
+    }
+
     /** Pages wait until {@link #release()}. */
     public void hold() {
         gate = new CountDownLatch(1);
