@@ -162,6 +162,7 @@ public final class QueryTestFixture implements AutoCloseable {
         deleteIndex(alias + "-v1");
         deleteIndex(alias + "-presence-v1");
         deleteIndex(alias + "-exports-v1");
+        deleteIndex(alias + "-rebuilds-v1");
     }
 
     /** The projection's dead-letter topic (by default the events topic's name with {@code .dlt}). */

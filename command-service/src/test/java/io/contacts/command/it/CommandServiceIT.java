@@ -44,6 +44,9 @@ abstract class CommandServiceIT {
         registry.add("contacts.platform-token", () -> PLATFORM_TOKEN);
         registry.add("contacts.query-url", queryService::url);
         registry.add("contacts.read-your-writes.timeout", () -> "500ms");
+        // tests run import jobs themselves: a worker polling in any cached application context would race them
+        registry.add("contacts.imports.workers", () -> "0");
+        registry.add("contacts.imports.batch-size", () -> "100");
     }
 
     @LocalServerPort

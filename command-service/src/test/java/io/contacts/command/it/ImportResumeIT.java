@@ -3,7 +3,6 @@ package io.contacts.command.it;
 import io.contacts.command.importing.ImportRun;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.test.context.TestPropertySource;
 
 import java.util.Map;
 import java.util.UUID;
@@ -14,9 +13,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * An import interrupted after its first batch (a shutdown; a crash is the same for the database, where a batch commits
  * whole or not at all) and run again by a new run: it resumes after the committed rows and applies no row twice.
- * No worker polls here (workers = 0): the test runs the job itself.
+ * No worker polls in integration tests (CommandServiceIT: workers = 0, batches of 100): the test runs the job itself.
  */
-@TestPropertySource(properties = {"contacts.imports.workers=0", "contacts.imports.batch-size=100"})
 class ImportResumeIT extends CommandServiceIT {
 
     private static final int ROWS = 250;

@@ -12,10 +12,13 @@ import java.io.UncheckedIOException;
 
 /**
  * A concrete index behind an alias, created with its mapping (0 replicas: one node) idempotently, since several
- * instances may start at once. On an existing index the mapping is PUT again, so an index created by an older version
- * gains the fields added since (adding fields is all a mapping update may do).
+ * instances may start at once. An alias that already points to an index (a rebuild may have switched it to another
+ * one) is used as it is. On an existing index the mapping is PUT again, so an index created by an older version gains
+ * the fields added since (adding fields is all a mapping update may do).
  */
 public final class AliasedIndex {
+
+    private static final String REFRESH = "1s";
 
     private final ElasticsearchClient client;
     private final String alias;
@@ -67,14 +70,14 @@ public final class AliasedIndex {
             return;
         }
         try {
-            if (!client.indices().exists(e -> e.index(index)).value()) {
+            String behind = behindAlias();
+            if (behind != null) {
+                putMapping(behind);
+            } else if (!client.indices().exists(e -> e.index(index)).value()) {
                 create();
             } else {
-                client.indices().putMapping(m -> m.index(index).dynamic(DynamicMapping.Strict)
-                        .properties(mapping.properties()));
-            }
-            if (!client.indices().existsAlias(e -> e.name(alias).index(index)).value()) {
-                client.indices().putAlias(a -> a.index(index).name(alias));
+                putMapping(index);
+                client.indices().putAlias(a -> a.index(index).name(alias).isWriteIndex(true));
             }
         } catch (IOException e) {
             throw new UncheckedIOException("Elasticsearch is unreachable", e);
@@ -82,12 +85,49 @@ public final class AliasedIndex {
         ready = true;
     }
 
+    /** The concrete index the alias points to now, or null when there is no such alias. */
+    public String behindAlias() throws IOException {
+        if (!client.indices().existsAlias(e -> e.name(alias)).value()) {
+            return null;
+        }
+        return client.indices().getAlias(a -> a.name(alias)).result().keySet().stream().findFirst().orElse(null);
+    }
+
+    /** A new concrete index with this mapping and no alias yet, refreshed only when asked (a bulk load). */
+    public void createUnaliased(String name) throws IOException {
+        client.indices().create(c -> c.index(name)
+                .settings(s -> s.numberOfReplicas("0").refreshInterval(t -> t.time("-1")))
+                .mappings(mapping));
+    }
+
+    /** Makes a bulk-loaded index refresh on its own again, as {@link #create()} sets it, and refreshes it now. */
+    public void finishLoading(String name) throws IOException {
+        client.indices().putSettings(p -> p.index(name).settings(s -> s.refreshInterval(t -> t.time(REFRESH))));
+        client.indices().refresh(r -> r.index(name));
+    }
+
+    /** Points the alias from one index to another in one atomic call; the new one is the write index. */
+    public void switchAlias(String from, String to) throws IOException {
+        client.indices().updateAliases(u -> u
+                .actions(a -> a.remove(r -> r.index(from).alias(alias)))
+                .actions(a -> a.add(d -> d.index(to).alias(alias).isWriteIndex(true))));
+    }
+
+    public void deleteIndex(String name) throws IOException {
+        client.indices().delete(d -> d.index(name));
+    }
+
+    private void putMapping(String concrete) throws IOException {
+        client.indices().putMapping(m -> m.index(concrete).dynamic(DynamicMapping.Strict)
+                .properties(mapping.properties()));
+    }
+
     private void create() throws IOException {
         try {
             client.indices().create(c -> c.index(index)
                     .settings(s -> s.numberOfReplicas("0")
                             // writers that need visibility refresh themselves; this only bounds staleness
-                            .refreshInterval(t -> t.time("1s")))
+                            .refreshInterval(t -> t.time(REFRESH)))
                     .mappings(mapping)
                     .aliases(alias, a -> a.isWriteIndex(true)));
         } catch (ElasticsearchException e) {

@@ -41,6 +41,11 @@ public class ContactIndex {
         index.ensureCreated();
     }
 
+    /** The alias and its index management, for a rebuild. */
+    AliasedIndex aliased() {
+        return index;
+    }
+
     static TypeMapping mapping() {
         return TypeMapping.of(m -> m.dynamic(DynamicMapping.Strict)
                 .properties("id", Property.of(p -> p.long_(l -> l)))

@@ -36,10 +36,15 @@ class ProjectionStore {
 
     /** The current documents of these contacts, including unrefreshed writes (a realtime get). */
     Map<Long, ContactDocument> current(Collection<Long> contactIds) {
+        return current(index.alias(), contactIds);
+    }
+
+    /** {@link #current(Collection)} in a given index (a rebuild's new one). */
+    Map<Long, ContactDocument> current(String target, Collection<Long> contactIds) {
         List<String> ids = contactIds.stream().map(String::valueOf).toList();
         MgetResponse<ContactDocument> response;
         try {
-            response = client.mget(m -> m.index(index.alias()).ids(ids), ContactDocument.class);
+            response = client.mget(m -> m.index(target).ids(ids), ContactDocument.class);
         } catch (IOException e) {
             throw new UncheckedIOException("Elasticsearch is unreachable", e);
         }
@@ -67,11 +72,26 @@ class ProjectionStore {
      * @throws IllegalStateException when Elasticsearch could not take some documents for now (the batch is retried)
      */
     Written write(List<ContactDocument> documents, boolean refresh) {
+        return write(index.alias(), documents, refresh);
+    }
+
+    /** {@link #write(List, boolean)} into a given index or alias (a rebuild's new index). */
+    Written write(String target, List<ContactDocument> documents, boolean refresh) {
+        return write(target, documents, refresh, VersionType.External);
+    }
+
+    /** Writes these documents even over the same version (a rebuild repairing documents folded on a stale base). */
+    Written overwrite(String target, List<ContactDocument> documents) {
+        return write(target, documents, true, VersionType.ExternalGte);
+    }
+
+    private Written write(String target, List<ContactDocument> documents, boolean refresh,
+                                  VersionType versionType) {
         BulkRequest.Builder bulk = new BulkRequest.Builder().refresh(refresh ? Refresh.True : Refresh.False)
-                .requireAlias(true);
+                .requireAlias(target.equals(index.alias()));
         for (ContactDocument document : documents) {
-            bulk.operations(op -> op.index(i -> i.index(index.alias()).id(String.valueOf(document.id()))
-                    .version(document.version()).versionType(VersionType.External).document(document)));
+            bulk.operations(op -> op.index(i -> i.index(target).id(String.valueOf(document.id()))
+                    .version(document.version()).versionType(versionType).document(document)));
         }
         BulkResponse response;
         try {

@@ -29,6 +29,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -231,6 +232,9 @@ class DeadLetterIT {
     private ProducerRecord<String, byte[]> raw(int partition, String key, String type, String body) {
         ProducerRecord<String, byte[]> record = new ProducerRecord<>("ignored", partition, key,
                 body.getBytes(StandardCharsets.UTF_8));
+        header(record, CloudEventHeaders.SPEC_VERSION, CloudEventHeaders.SPEC_VERSION_VALUE);
+        header(record, CloudEventHeaders.ID, UUID.randomUUID().toString());
+        header(record, CloudEventHeaders.SUBJECT, key);
         header(record, CloudEventHeaders.TYPE, type);
         header(record, CloudEventHeaders.SEQUENCE, "0");
         header(record, CloudEventHeaders.ACCOUNT_ID, String.valueOf(account));

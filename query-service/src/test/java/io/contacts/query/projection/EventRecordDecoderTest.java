@@ -18,6 +18,9 @@ class EventRecordDecoderTest {
     private static ConsumerRecord<String, byte[]> record(String type, String sequence, String account, String time,
                                                          byte[] body) {
         ConsumerRecord<String, byte[]> record = new ConsumerRecord<>("t", 0, 0, "9", body);
+        header(record, CloudEventHeaders.SPEC_VERSION, CloudEventHeaders.SPEC_VERSION_VALUE);
+        header(record, CloudEventHeaders.ID, "e-1");
+        header(record, CloudEventHeaders.SUBJECT, "9");
         header(record, CloudEventHeaders.TYPE, type);
         header(record, CloudEventHeaders.SEQUENCE, sequence);
         header(record, CloudEventHeaders.ACCOUNT_ID, account);
