@@ -110,7 +110,7 @@ class ProjectionCatchUp {
             }
         });
         if (!changed.isEmpty()) {
-            store.write(index, changed, false);
+            store.writeRetrying(index, changed);
         }
     }
 

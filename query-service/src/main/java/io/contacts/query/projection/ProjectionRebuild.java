@@ -25,7 +25,7 @@ import java.util.concurrent.ThreadLocalRandom;
 
 /**
  * Rebuilds the contacts index from the event store into a new index while the API keeps serving the old one, then
- * switches the alias (docs/issue5-rebuild.md says why each step keeps concurrent writes):
+ * switches the alias (docs/projection-operations.md says why each step keeps concurrent writes):
  * end offsets O1 of the events topic → new index → the whole store folded into it (contact order: each contact in
  * one go, nothing read back) → Kafka from O1 to the end, which holds every event committed after the stream read past
  * its contact → the alias switched in one call → Kafka again from there to the end as of after the switch (what the
@@ -152,7 +152,7 @@ class ProjectionRebuild implements DisposableBean {
                 if (!contact.isEmpty() && contact.get(0).contactId() != event.contactId()) {
                     fold(contact, bulk, progress);
                     if (bulk.size() >= bulkSize) {
-                        store.write(index, bulk, false);
+                        store.writeRetrying(index, bulk);
                         bulk.clear();
                     }
                 }
@@ -162,7 +162,7 @@ class ProjectionRebuild implements DisposableBean {
         }
         fold(contact, bulk, progress);
         if (!bulk.isEmpty()) {
-            store.write(index, bulk, false);
+            store.writeRetrying(index, bulk);
         }
     }
 

@@ -9,7 +9,11 @@ import co.elastic.clients.elasticsearch.core.MgetResponse;
 import co.elastic.clients.elasticsearch.core.bulk.BulkResponseItem;
 import co.elastic.clients.elasticsearch.core.get.GetResult;
 import co.elastic.clients.elasticsearch.core.mget.MultiGetResponseItem;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.retry.support.RetryTemplate;
 import org.springframework.stereotype.Component;
+
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -22,9 +26,16 @@ import java.util.Map;
 @Component
 class ProjectionStore {
 
+    private static final Logger log = LoggerFactory.getLogger(ProjectionStore.class);
     private static final int CONFLICT = 409;
     private static final int NOT_FOUND = 404;
     private static final int TOO_MANY_REQUESTS = 429;
+    /** Transient refusals: {@link #write} throws these for Elasticsearch unreachable or overloaded. */
+    private static final RetryTemplate REBUILD_RETRY = RetryTemplate.builder()
+            .retryOn(List.of(IllegalStateException.class, UncheckedIOException.class))
+            .exponentialBackoff(500, 2.0, 10_000)
+            .withinMillis(120_000)
+            .build();
 
     private final ElasticsearchClient client;
     private final IndexProperties index;
@@ -78,6 +89,24 @@ class ProjectionStore {
     /** {@link #write(List, boolean)} into a given index or alias (a rebuild's new index). */
     Written write(String target, List<ContactDocument> documents, boolean refresh) {
         return write(target, documents, refresh, VersionType.External);
+    }
+
+    /**
+     * {@link #write(String, List, boolean)} for a rebuild, which has no listener container to retry it: a transient
+     * refusal (Elasticsearch unreachable or overloaded) is retried with backoff for up to two minutes instead of
+     * failing a job that may have run for many minutes; documents refused as invalid are logged (the live projector
+     * dead-lettered their events already).
+     */
+    void writeRetrying(String target, List<ContactDocument> documents) {
+        REBUILD_RETRY.execute(attempt -> {
+            if (attempt.getLastThrowable() != null) {
+                log.warn("Elasticsearch refused a bulk into {} for now (attempt {}): {}", target,
+                        attempt.getRetryCount() + 1, attempt.getLastThrowable().getMessage());
+            }
+            write(target, documents, false).rejected().forEach((id, why) ->
+                    log.error("Elasticsearch rejected contact {} in {}, left out: {}", id, target, why));
+            return null;
+        });
     }
 
     /** Writes these documents even over the same version (a rebuild repairing documents folded on a stale base). */
