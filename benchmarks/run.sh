@@ -12,7 +12,7 @@ root=$(cd "$BENCH_DIR/.." && pwd)
 jar=$BENCH_DIR/target/benchmarks.jar
 if [[ ! -f $jar ]] || [[ -n $(find "$BENCH_DIR/src" "$BENCH_DIR/pom.xml" -newer "$jar" -print -quit) ]]; then
   echo "building $jar" >&2
-  (cd "$root" && ./mvnw -B -q -o -pl benchmarks -DskipTests package) || die "build failed (./mvnw -pl benchmarks package)"
+  (cd "$root" && ./mvnw -B -q -pl benchmarks -DskipTests package) || die "build failed (./mvnw -pl benchmarks package)"
 fi
 export CONTACTS_RUN_DIR=$RUN BENCHMARKS_DIR=$BENCH_DIR
 exec java -jar "$jar" "$@"
