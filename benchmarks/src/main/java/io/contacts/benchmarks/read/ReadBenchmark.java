@@ -1,0 +1,155 @@
+package io.contacts.benchmarks.read;
+
+import io.contacts.benchmarks.BenchmarkException;
+import io.contacts.benchmarks.Stack;
+import io.contacts.benchmarks.read.ContactsApi.Account;
+
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Collections;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The read path against the Postgres way: loads the same generated contacts into our account (CSV import) and into
+ * Chatwoot's table (COPY) unless a complete copy is found, checks both sides find the same, then measures every
+ * shape on both sides at each concurrency and prints the table.
+ */
+public final class ReadBenchmark {
+
+    /** The namespace of the generated emails, identifiers and phone numbers; with the seed it fixes the data. */
+    static final String PREFIX = "readbench";
+
+    private final Stack stack;
+    private final ReadOptions options;
+    private final ContactsApi api;
+
+    public ReadBenchmark(Stack stack, ReadOptions options) {
+        this.stack = stack;
+        this.options = options;
+        this.api = new ContactsApi(stack.edgeUrl(), stack.platformToken());
+    }
+
+    public void run(PrintStream out) {
+        int rows = options.rows();
+        ContactsAccount ours = new ContactsAccount(api, stack.runDir(), rows);
+        try (ChatwootDatabase postgres = new ChatwootDatabase(stack, rows)) {
+            Account account = load(ours, postgres, out);
+            int connections = Collections.max(options.concurrencies());
+            postgres.open(connections);
+            out.printf("%nread path, %,d contacts: our account %d through %s; the Postgres way in database %s%n",
+                    rows, account.id(), stack.edgeUrl(), postgres.name());
+            out.printf("%s s per measurement after a %s s warm-up; machine: %d cores, load average %s%n%n",
+                    options.perMeasurement().toSeconds(), warmUp().toMillis() / 1000.0,
+                    Runtime.getRuntime().availableProcessors(), loadAverage());
+            ResultTable table = new ResultTable();
+            out.print(ResultTable.header());
+            for (ReadShape shape : ReadShape.values()) {
+                String matches = matches(shape, account, postgres);
+                for (int concurrency : options.concurrencies()) {
+                    Latencies oursMeasured = LoadLoop.run(concurrency, warmUp(), options.perMeasurement(),
+                            i -> api.measure(account, shape.query(i)));
+                    Latencies postgresMeasured = LoadLoop.run(concurrency, warmUp(), options.perMeasurement(),
+                            i -> postgres.rows(shape.query(i)));
+                    ResultTable.Line line = new ResultTable.Line(shape.label(), concurrency, oursMeasured,
+                            postgresMeasured, matches);
+                    table.add(line);
+                    out.print(ResultTable.format(line));
+                }
+            }
+            out.printf("%nload average after the run: %s%n", loadAverage());
+        }
+    }
+
+    private Account load(ContactsAccount ours, ChatwootDatabase postgres, PrintStream out) {
+        int rows = options.rows();
+        Optional<Account> existing = options.reload() ? Optional.empty() : ours.existing();
+        boolean postgresLoaded = !options.reload() && postgres.loadedContacts() == rows;
+        if (existing.isPresent() && postgresLoaded) {
+            out.printf("found account %s and database %s with %,d contacts each: not loading again%n",
+                    ours.name(), postgres.name(), rows);
+            return existing.get();
+        }
+        Path csv = generate(rows, out);
+        try {
+            if (!postgresLoaded) {
+                long started = System.nanoTime();
+                postgres.load(csv);
+                out.printf("loaded %s with COPY and built its indexes in %.1f s%n", postgres.name(), seconds(started));
+            }
+            if (existing.isPresent()) {
+                return existing.get();
+            }
+            long started = System.nanoTime();
+            Account account = ours.load(csv, out);
+            out.printf("imported into account %d (%s) until searchable in %.1f s%n", account.id(), ours.name(),
+                    seconds(started));
+            return account;
+        } finally {
+            try {
+                Files.deleteIfExists(csv);
+            } catch (IOException e) {
+                out.println("could not delete " + csv);
+            }
+        }
+    }
+
+    /** The same request on both sides finds the same number of contacts (the total, or the page for a search). */
+    private String matches(ReadShape shape, Account account, ChatwootDatabase postgres) {
+        ReadQuery query = shape.query(0);
+        long oursFound = api.count(account, query);
+        long postgresFound;
+        try {
+            postgresFound = postgres.rows(query);
+        } catch (Exception e) {
+            throw new BenchmarkException(shape.label() + " on " + postgres.name() + ": " + e.getMessage(), e);
+        }
+        if (query.sql().size() == 1) {
+            postgresFound = Math.min(postgresFound, ChatwootSql.PER_PAGE);
+        }
+        if (oursFound != postgresFound) {
+            throw new BenchmarkException(shape.label() + ": our API finds " + oursFound + " contacts, Postgres "
+                    + postgresFound + "; the two sides do not hold the same data");
+        }
+        return oursFound + "/" + postgresFound;
+    }
+
+    private Path generate(int rows, PrintStream out) {
+        Path generator = Path.of(System.getenv().getOrDefault("BENCHMARKS_DIR", "benchmarks"), "contacts-csv.py");
+        try {
+            Path csv = Files.createTempFile("readbench-" + rows + "-", ".csv");
+            Process python = new ProcessBuilder("python3", generator.toString(), String.valueOf(rows), "--prefix",
+                    PREFIX, "--out", csv.toString()).inheritIO().start();
+            if (python.waitFor() != 0) {
+                throw new BenchmarkException(generator + " failed with exit code " + python.exitValue());
+            }
+            out.printf("generated %,d contacts (%s, prefix %s, seed 1)%n", rows, generator, PREFIX);
+            return csv;
+        } catch (IOException e) {
+            throw new BenchmarkException("cannot run " + generator + ": " + e.getMessage(), e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new BenchmarkException("interrupted", e);
+        }
+    }
+
+    private Duration warmUp() {
+        return options.perMeasurement().dividedBy(3);
+    }
+
+    private static String loadAverage() {
+        try {
+            List<String> fields = List.of(Files.readString(Path.of("/proc/loadavg")).trim().split(" "));
+            return String.join(" ", fields.subList(0, 3));
+        } catch (IOException e) {
+            return "unknown";
+        }
+    }
+
+    private static double seconds(long startedNanos) {
+        return (System.nanoTime() - startedNanos) / 1e9;
+    }
+}

@@ -1,0 +1,108 @@
+package io.contacts.benchmarks.read;
+
+import java.time.LocalDate;
+import java.util.List;
+
+/**
+ * The read shapes measured, each on both sides. Request {@code i} takes the i-th value of a small rotation of search
+ * terms and filter values, so neither side answers one query from a cache. Every request asks what the Chatwoot
+ * dashboard asks: no contact_inboxes, the name sort.
+ */
+enum ReadShape {
+
+    LIST_FIRST_PAGE("list page 1 by name + count") {
+        @Override
+        ReadQuery query(int i) {
+            return list(1);
+        }
+    },
+    LIST_PAGE_500("list page 500 by name + count") {
+        @Override
+        ReadQuery query(int i) {
+            return list(500);
+        }
+    },
+    SEARCH_NAME("search name fragment, by name") {
+        @Override
+        ReadQuery query(int i) {
+            return search(pick(NAME_FRAGMENTS, i), true);
+        }
+    },
+    SEARCH_EMAIL("search email fragment, by name") {
+        @Override
+        ReadQuery query(int i) {
+            return search(pick(EMAIL_FRAGMENTS, i), true);
+        }
+    },
+    SEARCH_PHONE("search phone fragment, by name") {
+        @Override
+        ReadQuery query(int i) {
+            return search(pick(PHONE_FRAGMENTS, i), true);
+        }
+    },
+    FILTER_THREE_CONDITIONS("filter 3 conditions + count, by name") {
+        @Override
+        ReadQuery query(int i) {
+            String plan = pick(PLANS, i);
+            String city = pick(CITIES, i / PLANS.size());
+            String body = "{\"payload\":["
+                    + condition("plan", "equal_to", plan, "\"AND\"") + ","
+                    + condition("city", "equal_to", city, "\"AND\"") + ","
+                    + condition("signup_date", "is_greater_than", SIGNED_UP_AFTER.toString(), "null")
+                    + "],\"page\":1,\"sort\":\"name\"}";
+            return new ReadQuery("POST", "/contacts/filter?include_contact_inboxes=false", body,
+                    ChatwootSql.filterByName(plan, city, SIGNED_UP_AFTER));
+        }
+    },
+    /** No sort: Postgres stops at the 16th match of a term one contact in 16 carries. */
+    SEARCH_NAME_UNSORTED("search name fragment, unsorted") {
+        @Override
+        ReadQuery query(int i) {
+            return search(pick(NAME_FRAGMENTS, i), false);
+        }
+    };
+
+    /** Last names of contacts-csv.py: each one is carried by about one contact in 16. */
+    static final List<String> NAME_FRAGMENTS = List.of("lovelace", "turing", "hopper", "torvalds", "hamilton",
+            "ritchie", "liskov", "thompson");
+    /** "first.last" of the generated emails: about one contact in 256 each. */
+    static final List<String> EMAIL_FRAGMENTS = List.of("ada.lovelace", "alan.turing", "grace.hopper",
+            "linus.torvalds", "margaret.hamilton", "dennis.ritchie", "barbara.liskov", "ken.thompson");
+    /** Four digits anywhere in "+1BBBNNNNNNN". */
+    static final List<String> PHONE_FRAGMENTS = List.of("4242", "1234", "2718", "3141", "5772", "6180", "7071",
+            "8086");
+    static final List<String> PLANS = List.of("free", "starter", "pro", "enterprise");
+    static final List<String> CITIES = List.of("Berlin", "Lisbon", "Athens", "Prague");
+    static final LocalDate SIGNED_UP_AFTER = LocalDate.of(2022, 6, 30);
+
+    private final String label;
+
+    ReadShape(String label) {
+        this.label = label;
+    }
+
+    String label() {
+        return label;
+    }
+
+    abstract ReadQuery query(int i);
+
+    private static ReadQuery list(int page) {
+        return new ReadQuery("GET", "/contacts?include_contact_inboxes=false&page=" + page + "&sort=name", null,
+                ChatwootSql.listByName(page));
+    }
+
+    private static ReadQuery search(String q, boolean sortedByName) {
+        return new ReadQuery("GET", "/contacts/search?include_contact_inboxes=false&q=" + q + "&page=1"
+                + (sortedByName ? "&sort=name" : ""), null, List.of(ChatwootSql.search(q, sortedByName)));
+    }
+
+    private static String condition(String key, String operator, String value, String next) {
+        return "{\"attribute_key\":\"" + key + "\",\"filter_operator\":\"" + operator + "\",\"values\":[\"" + value
+                + "\"],\"query_operator\":" + next + "}";
+    }
+
+    private static String pick(List<String> values, int i) {
+        return values.get(Math.floorMod(i, values.size()));
+    }
+}
