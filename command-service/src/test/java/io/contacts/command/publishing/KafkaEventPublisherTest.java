@@ -9,8 +9,6 @@ import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.apache.kafka.clients.producer.MockProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.errors.TimeoutException;
-import org.apache.kafka.common.serialization.ByteArraySerializer;
-import org.apache.kafka.common.serialization.StringSerializer;
 import org.axonframework.config.Configuration;
 import org.axonframework.config.DefaultConfigurer;
 import org.axonframework.eventhandling.EventTrackerStatus;
@@ -42,14 +40,7 @@ class KafkaEventPublisherTest {
 
     private static final String TOPIC = "test.contacts.events";
 
-    /** Stays open: Spring Kafka closes a failed producer, which its real factory would then replace. */
-    private final MockProducer<String, byte[]> producer =
-            new MockProducer<>(false, new StringSerializer(), new ByteArraySerializer()) {
-                @Override
-                public void close(Duration timeout) {
-                    // keep one producer, and with it one history of every send
-                }
-            };
+    private final MockProducer<String, byte[]> producer = KeptOpenProducer.create(false);
     private final InMemoryTokenStore tokens = new InMemoryTokenStore();
     private final SimpleMeterRegistry registry = new SimpleMeterRegistry();
     private Configuration axon;

@@ -12,8 +12,6 @@ import io.contacts.events.json.ContactEventJson;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.apache.kafka.clients.producer.MockProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.serialization.ByteArraySerializer;
-import org.apache.kafka.common.serialization.StringSerializer;
 import org.axonframework.config.Configuration;
 import org.axonframework.config.DefaultConfigurer;
 import org.axonframework.eventhandling.GenericDomainEventMessage;
@@ -43,14 +41,7 @@ class KafkaStatePublisherTest {
 
     private static final String TOPIC = "test.contacts.state";
 
-    /** Stays open: KafkaTemplate closes its producer after each send, which the real factory's wrapper ignores. */
-    private final MockProducer<String, byte[]> producer =
-            new MockProducer<>(true, new StringSerializer(), new ByteArraySerializer()) {
-                @Override
-                public void close(Duration timeout) {
-                    // keep one producer, and with it one history of every send
-                }
-            };
+    private final MockProducer<String, byte[]> producer = KeptOpenProducer.create(true);
     private final InMemoryTokenStore tokens = new InMemoryTokenStore();
     private final SimpleMeterRegistry registry = new SimpleMeterRegistry();
     private Configuration axon;
