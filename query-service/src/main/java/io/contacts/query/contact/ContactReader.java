@@ -7,10 +7,15 @@ import co.elastic.clients.elasticsearch._types.SortOrder;
 import co.elastic.clients.elasticsearch._types.Time;
 import co.elastic.clients.elasticsearch._types.query_dsl.Query;
 import co.elastic.clients.elasticsearch.core.GetResponse;
+import co.elastic.clients.elasticsearch.core.MsearchResponse;
 import co.elastic.clients.elasticsearch.core.SearchResponse;
+import co.elastic.clients.elasticsearch.core.msearch.MultiSearchItem;
+import co.elastic.clients.elasticsearch.core.msearch.MultiSearchResponseItem;
 import co.elastic.clients.elasticsearch.core.search.Hit;
+import co.elastic.clients.elasticsearch.core.search.TotalHits;
 import io.contacts.query.projection.ContactDocument;
 import io.contacts.query.projection.IndexProperties;
+import io.contacts.query.web.ServiceUnavailableException;
 import org.springframework.stereotype.Component;
 
 import java.io.IOException;
@@ -69,27 +74,62 @@ public class ContactReader {
 
     /**
      * One page of the account's live contacts matching all conditions.
+     * <p>
+     * With a count, the page and the count are two searches of one {@code _msearch}: a page that counts nothing lets
+     * Lucene skip the documents that cannot enter it (whereas counting visits every match through the sort), and the
+     * count, a {@code size: 0} search, is kept by the shard request cache until the index next changes.
      *
      * @param countAll whether {@link Page#total} must count every match (else it is not computed)
      */
     public Page search(long accountId, List<Query> conditions, ContactSort sort, long from, int size,
                        boolean countAll) {
+        Query query = Query.of(q -> q.bool(b -> b
+                .filter(f -> f.term(t -> t.field("account_id").value(accountId)))
+                .filter(f -> f.term(t -> t.field("deleted").value(false)))
+                .filter(conditions)));
         boolean beyondWindow = from > MAX_RESULT_WINDOW - size;
-        SearchResponse<ContactDocument> response = call(() -> client.search(s -> s.index(index.alias())
-                .query(q -> q.bool(b -> b
-                        .filter(f -> f.term(t -> t.field("account_id").value(accountId)))
-                        .filter(f -> f.term(t -> t.field("deleted").value(false)))
-                        .filter(conditions)))
-                .sort(sort.toSortOptions())
-                .from(beyondWindow ? 0 : (int) from)
-                .size(beyondWindow ? 0 : size)
-                .trackTotalHits(t -> t.enabled(countAll)), ContactDocument.class));
-        List<ContactDocument> contacts = new ArrayList<>();
-        for (Hit<ContactDocument> hit : response.hits().hits()) {
+        if (!countAll) {
+            return new Page(beyondWindow ? List.of() : page(query, sort, (int) from, size), 0);
+        }
+        if (beyondWindow) {
+            return new Page(List.of(), count(query));
+        }
+        MsearchResponse<ContactDocument> response = call(() -> client.msearch(m -> m
+                .searches(s -> s.header(h -> h.index(index.alias())).body(b -> b.query(query)
+                        .sort(sort.toSortOptions()).from((int) from).size(size).trackTotalHits(t -> t.enabled(false))))
+                .searches(s -> s.header(h -> h.index(index.alias())).body(b -> b.query(query).size(0)
+                        .trackTotalHits(t -> t.enabled(true)))), ContactDocument.class));
+        List<ContactDocument> contacts = sources(result(response.responses().get(0)).hits().hits());
+        TotalHits total = result(response.responses().get(1)).hits().total();
+        return new Page(contacts, total == null ? 0 : total.value());
+    }
+
+    private List<ContactDocument> page(Query query, ContactSort sort, int from, int size) {
+        return sources(call(() -> client.search(s -> s.index(index.alias()).query(query).sort(sort.toSortOptions())
+                .from(from).size(size).trackTotalHits(t -> t.enabled(false)), ContactDocument.class)).hits().hits());
+    }
+
+    private long count(Query query) {
+        TotalHits total = call(() -> client.search(s -> s.index(index.alias()).query(query).size(0)
+                .trackTotalHits(t -> t.enabled(true)), ContactDocument.class)).hits().total();
+        return total == null ? 0 : total.value();
+    }
+
+    /** One search of an {@code _msearch}; its failure is Elasticsearch unable to answer, as for a single search. */
+    private static MultiSearchItem<ContactDocument> result(MultiSearchResponseItem<ContactDocument> item) {
+        if (item.isFailure()) {
+            throw new ServiceUnavailableException("Elasticsearch cannot answer: " + item.failure().error().reason(),
+                    null);
+        }
+        return item.result();
+    }
+
+    private static List<ContactDocument> sources(List<Hit<ContactDocument>> hits) {
+        List<ContactDocument> contacts = new ArrayList<>(hits.size());
+        for (Hit<ContactDocument> hit : hits) {
             contacts.add(hit.source());
         }
-        long total = countAll && response.hits().total() != null ? response.hits().total().value() : 0;
-        return new Page(contacts, total);
+        return contacts;
     }
 
     /** Receives the pages of a {@link #scan}. */

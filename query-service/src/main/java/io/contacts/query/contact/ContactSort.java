@@ -17,6 +17,7 @@ public record ContactSort(List<Key> keys) {
 
     private static final String DEFAULT = "-created_at";
     private static final String TIE_BREAKER = "id";
+    private static final String ACCOUNT = "account_id";
 
     /**
      * @param field the document field
@@ -44,6 +45,9 @@ public record ContactSort(List<Key> keys) {
             "city", new Field("city", false),
             "country", new Field("country", false));
 
+    /** The sort the contacts index is stored in, after the account and before the tie-breaker. */
+    private static final List<Key> INDEX_ORDER = List.of(new Key("name", false, true));
+
     public static ContactSort parse(String sort) {
         List<Key> keys = keys(sort);
         return new ContactSort(keys.isEmpty() ? keys(DEFAULT) : keys);
@@ -51,6 +55,11 @@ public record ContactSort(List<Key> keys) {
 
     public List<SortOptions> toSortOptions() {
         List<SortOptions> options = new ArrayList<>();
+        if (keys.equals(INDEX_ORDER)) {
+            // one value for every hit of the account, so the order is the same; it makes the sort the index's own
+            // (ContactIndex.segmentSort), which lets Lucene stop once the page is collected
+            options.add(SortOptions.of(s -> s.field(f -> f.field(ACCOUNT).order(SortOrder.Asc))));
+        }
         for (Key key : keys) {
             options.add(SortOptions.of(s -> s.field(f -> f.field(key.field())
                     .order(key.descending() ? SortOrder.Desc : SortOrder.Asc).missing(key.missing()))));

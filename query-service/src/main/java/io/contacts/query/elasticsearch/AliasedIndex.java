@@ -4,6 +4,8 @@ import co.elastic.clients.elasticsearch.ElasticsearchClient;
 import co.elastic.clients.elasticsearch._types.ElasticsearchException;
 import co.elastic.clients.elasticsearch._types.mapping.DynamicMapping;
 import co.elastic.clients.elasticsearch._types.mapping.TypeMapping;
+import co.elastic.clients.elasticsearch.indices.IndexSegmentSort;
+import co.elastic.clients.elasticsearch.indices.IndexSettings;
 import io.contacts.query.web.ServiceUnavailableException;
 import org.slf4j.Logger;
 
@@ -14,7 +16,8 @@ import java.io.UncheckedIOException;
  * A concrete index behind an alias, created with its mapping (0 replicas: one node) idempotently, since several
  * instances may start at once. An alias that already points to an index (a rebuild may have switched it to another
  * one) is used as it is. On an existing index the mapping is PUT again, so an index created by an older version gains
- * the fields added since (adding fields is all a mapping update may do).
+ * the fields added since (adding fields is all a mapping update may do). An index sort applies to indices created from
+ * now on; an existing index keeps its order until a rebuild replaces it.
  */
 public final class AliasedIndex {
 
@@ -24,13 +27,21 @@ public final class AliasedIndex {
     private final String alias;
     private final String index;
     private final TypeMapping mapping;
+    /** How each segment orders its documents, or null; fixed when an index is created (a rebuild changes it). */
+    private final IndexSegmentSort segmentSort;
     private volatile boolean ready;
 
     public AliasedIndex(ElasticsearchClient client, String alias, String index, TypeMapping mapping) {
+        this(client, alias, index, mapping, null);
+    }
+
+    public AliasedIndex(ElasticsearchClient client, String alias, String index, TypeMapping mapping,
+                        IndexSegmentSort segmentSort) {
         this.client = client;
         this.alias = alias;
         this.index = index;
         this.mapping = mapping;
+        this.segmentSort = segmentSort;
     }
 
     public String alias() {
@@ -96,7 +107,7 @@ public final class AliasedIndex {
     /** A new concrete index with this mapping and no alias yet, refreshed only when asked (a bulk load). */
     public void createUnaliased(String name) throws IOException {
         client.indices().create(c -> c.index(name)
-                .settings(s -> s.numberOfReplicas("0").refreshInterval(t -> t.time("-1")))
+                .settings(s -> sorted(s.numberOfReplicas("0").refreshInterval(t -> t.time("-1"))))
                 .mappings(mapping));
     }
 
@@ -122,12 +133,16 @@ public final class AliasedIndex {
                 .properties(mapping.properties()));
     }
 
+    private IndexSettings.Builder sorted(IndexSettings.Builder settings) {
+        return segmentSort == null ? settings : settings.sort(segmentSort);
+    }
+
     private void create() throws IOException {
         try {
             client.indices().create(c -> c.index(index)
-                    .settings(s -> s.numberOfReplicas("0")
+                    .settings(s -> sorted(s.numberOfReplicas("0")
                             // writers that need visibility refresh themselves; this only bounds staleness
-                            .refreshInterval(t -> t.time(REFRESH)))
+                            .refreshInterval(t -> t.time(REFRESH))))
                     .mappings(mapping)
                     .aliases(alias, a -> a.isWriteIndex(true)));
         } catch (ElasticsearchException e) {

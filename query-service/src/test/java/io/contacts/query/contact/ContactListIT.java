@@ -125,6 +125,22 @@ class ContactListIT {
     }
 
     @Test
+    void theCountIsEveryMatchOnAnyPageAndFollowsWrites() {
+        fixture.createAll(api, IntStream.range(0, 3).mapToObj(i -> emailed("Counted " + i, Map.of())).toList(),
+                Instant.now());
+        assertThat(list("?page=1&sort=name").get("meta").get("count").asLong()).isEqualTo(3);
+        // beyond Elasticsearch's result window only the count is asked for
+        JsonNode beyond = list("?page=99999999&sort=name");
+        assertThat(beyond.get("payload")).isEmpty();
+        assertThat(beyond.get("meta").get("count").asLong()).isEqualTo(3);
+
+        fixture.createAll(api, List.of(emailed("Counted 3", Map.of())), Instant.now());
+        JsonNode after = list("?page=1&sort=name");
+        assertThat(after.get("meta").get("count").asLong()).isEqualTo(4);
+        assertThat(after.get("payload")).hasSize(4);
+    }
+
+    @Test
     void sortKeysApplyInRequestOrderIgnoringCase() {
         fixture.createAll(api, List.of(
                 emailed("alice", Map.of("company_name", "Zeta")),

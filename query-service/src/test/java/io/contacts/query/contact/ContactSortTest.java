@@ -50,6 +50,13 @@ class ContactSortTest {
                 .containsExactly("company_name Asc _last", "city Asc _last", "id Asc null");
     }
 
+    @Test
+    void byNameAloneLeadsWithTheAccountLikeTheIndexOrder() {
+        assertThat(describe(ContactSort.parse("name")))
+                .containsExactly("account_id Asc null", "name Asc _last", "id Asc null");
+        assertThat(describe(ContactSort.parse("-name"))).containsExactly("name Desc _first", "id Asc null");
+    }
+
     private static List<String> describe(ContactSort sort) {
         return sort.toSortOptions().stream().map(ContactSortTest::describe).toList();
     }

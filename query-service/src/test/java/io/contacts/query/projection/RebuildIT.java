@@ -172,6 +172,9 @@ class RebuildIT {
         assertThat(switched.path("caught_up_events").asLong()).isGreaterThanOrEqualTo(1);
         String rebuilt = switched.path("new_index").asText();
         assertThat(behindAlias()).isEqualTo(rebuilt);
+        // a rebuild is how an index gets the segment sort, which only a new index can take
+        assertThat(elasticsearch.indices().getSettings(g -> g.index(rebuilt)).get(rebuilt).settings().index().sort()
+                .field()).containsExactly("account_id", "name", "id");
         assertThat(elasticsearch.indices().exists(e -> e.index(live)).value()).isFalse();
         assertThat(api.awaitContact(account, ann, 3).json().path("name").asText()).isEqualTo("Ann Late");
         Map<String, Map<String, Object>> documents = documents(rebuilt);
