@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # The Java benchmarks (module benchmarks/) against a running stack, from a process of their own:
-#   benchmarks/run.sh read [--quick] [--rows N] [--seconds S] [--reload]
+#   benchmarks/run.sh read|write|lag [options]   (benchmarks/run.sh without arguments lists them)
 # Reads $CONTACTS_RUN_DIR/stack.env (default infra/.run) like the other scripts here; builds the module's jar when a
 # source is newer than it.
 set -euo pipefail

@@ -2,7 +2,8 @@ package io.contacts.benchmarks.read;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.contacts.benchmarks.BenchmarkException;
-import io.contacts.benchmarks.read.ContactsApi.Account;
+import io.contacts.benchmarks.edge.ContactsApi;
+import io.contacts.benchmarks.edge.ContactsApi.Account;
 
 import java.io.IOException;
 import java.io.PrintStream;
