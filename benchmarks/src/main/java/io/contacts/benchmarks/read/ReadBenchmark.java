@@ -10,6 +10,7 @@ import io.contacts.benchmarks.report.Machine;
 import io.contacts.benchmarks.report.Section;
 import io.contacts.benchmarks.report.Target;
 import io.contacts.benchmarks.edge.ContactsApi;
+import io.contacts.benchmarks.edge.CsvImport;
 import io.contacts.benchmarks.edge.ContactsApi.Account;
 
 import java.io.IOException;
@@ -35,6 +36,7 @@ public final class ReadBenchmark implements Benchmark {
     private final Stack stack;
     private final ReadOptions options;
     private final ContactsApi api;
+    private CsvImport.Imported imported;
 
     public ReadBenchmark(Stack stack, ReadOptions options) {
         this.stack = stack;
@@ -121,7 +123,7 @@ public final class ReadBenchmark implements Benchmark {
                     ours.name(), postgres.name(), rows);
             return existing.get();
         }
-        Path csv = generate(rows, out);
+        Path csv = CsvImport.generate(rows, PREFIX, out);
         try {
             if (!postgresLoaded) {
                 long started = System.nanoTime();
@@ -131,11 +133,10 @@ public final class ReadBenchmark implements Benchmark {
             if (existing.isPresent()) {
                 return existing.get();
             }
-            long started = System.nanoTime();
-            Account account = ours.load(csv, out);
-            out.printf("imported into account %d (%s) until searchable in %.1f s%n", account.id(), ours.name(),
-                    seconds(started));
-            return account;
+            imported = ours.load(csv, out);
+            out.printf("imported into account %d (%s) until searchable in %.1f s%n", imported.account().id(),
+                    ours.name(), imported.searchableSeconds());
+            return imported.account();
         } finally {
             try {
                 Files.deleteIfExists(csv);
@@ -165,27 +166,13 @@ public final class ReadBenchmark implements Benchmark {
         return oursFound + "/" + postgresFound;
     }
 
-    private void measure(Account account, ReadQuery query) {
-        api.measure(account, query.method(), query.path(), query.jsonBody());
+    /** The import of our side when this run loaded it. */
+    public Optional<CsvImport.Imported> imported() {
+        return Optional.ofNullable(imported);
     }
 
-    private Path generate(int rows, PrintStream out) {
-        Path generator = Path.of(System.getenv().getOrDefault("BENCHMARKS_DIR", "benchmarks"), "contacts-csv.py");
-        try {
-            Path csv = Files.createTempFile("readbench-" + rows + "-", ".csv");
-            Process python = new ProcessBuilder("python3", generator.toString(), String.valueOf(rows), "--prefix",
-                    PREFIX, "--out", csv.toString()).inheritIO().start();
-            if (python.waitFor() != 0) {
-                throw new BenchmarkException(generator + " failed with exit code " + python.exitValue());
-            }
-            out.printf("generated %,d contacts (%s, prefix %s, seed 1)%n", rows, generator, PREFIX);
-            return csv;
-        } catch (IOException e) {
-            throw new BenchmarkException("cannot run " + generator + ": " + e.getMessage(), e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new BenchmarkException("interrupted", e);
-        }
+    private void measure(Account account, ReadQuery query) {
+        api.measure(account, query.method(), query.path(), query.jsonBody());
     }
 
     private Duration warmUp() {
