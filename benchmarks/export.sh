@@ -26,6 +26,7 @@ if [[ -z $account ]]; then
   [[ -s $LAST_IMPORT ]] || die "no account to export: run benchmarks/run.sh import first, or pass --account A --token T"
   # shellcheck disable=SC1090
   source "$LAST_IMPORT"
+  # shellcheck disable=SC2153  # ACCOUNT and TOKEN come from the file just sourced
   account=$ACCOUNT token=$TOKEN
 fi
 auth=(-H "api_access_token: $token")

@@ -4,7 +4,10 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicLongArray;
 
-/** Completions per whole second since {@code startNanos}; what ends after the last whole second is not shown. */
+/**
+ * Completions in each whole second of a measuring time of {@code seconds}; what completes after it (the requests still
+ * under way when the time ran out) is not shown.
+ */
 public final class Timeline {
 
     private final long startNanos;
@@ -12,7 +15,7 @@ public final class Timeline {
 
     public Timeline(long startNanos, int seconds) {
         this.startNanos = startNanos;
-        this.counts = new AtomicLongArray(seconds + 1);
+        this.counts = new AtomicLongArray(seconds);
     }
 
     public void record(long nanoTime) {

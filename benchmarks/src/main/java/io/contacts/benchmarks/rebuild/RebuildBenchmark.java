@@ -34,6 +34,7 @@ public final class RebuildBenchmark implements Benchmark {
         long started = System.nanoTime();
         JsonNode job = api.platform("POST", "/projection/rebuilds", "{}");
         String id = job.path("id").asText();
+        String shown = "";
         while (!job.path("status").asText().equals("completed") && !job.path("status").asText().equals("failed")) {
             if (System.nanoTime() - started > TIMEOUT.toNanos()) {
                 throw new BenchmarkException("the rebuild " + id + " is still " + job.path("status").asText()
@@ -41,8 +42,12 @@ public final class RebuildBenchmark implements Benchmark {
             }
             sleep();
             job = api.platform("GET", "/projection/rebuilds/" + id, null);
-            out.printf("  rebuild %s: %s %s, %d contacts%n", id, job.path("status").asText(),
-                    job.path("step").asText(), job.path("contacts").asLong());
+            String progress = String.format(Locale.ROOT, "  rebuild %s: %s %s, %,d contacts", id,
+                    job.path("status").asText(), job.path("step").asText(), job.path("contacts").asLong());
+            if (!progress.equals(shown)) {
+                out.println(progress);
+                shown = progress;
+            }
         }
         double seconds = (System.nanoTime() - started) / 1e9;
         if (!job.path("status").asText().equals("completed")) {

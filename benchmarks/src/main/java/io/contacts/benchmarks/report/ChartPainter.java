@@ -5,8 +5,10 @@ import org.jfree.chart.ChartFactory;
 import org.jfree.chart.ChartUtils;
 import org.jfree.chart.JFreeChart;
 import org.jfree.chart.axis.CategoryLabelPositions;
+import org.jfree.chart.axis.NumberAxis;
 import org.jfree.chart.plot.CategoryPlot;
 import org.jfree.chart.plot.PlotOrientation;
+import org.jfree.chart.plot.XYPlot;
 import org.jfree.data.category.DefaultCategoryDataset;
 import org.jfree.data.xy.XYSeries;
 import org.jfree.data.xy.XYSeriesCollection;
@@ -44,6 +46,7 @@ public final class ChartPainter {
             }
             drawn = ChartFactory.createXYLineChart(lines.title(), "second of the measurement", lines.valueAxis(),
                     data, PlotOrientation.VERTICAL, true, false, false);
+            ((XYPlot) drawn.getPlot()).getDomainAxis().setStandardTickUnits(NumberAxis.createIntegerTickUnits());
         } else {
             throw new IllegalArgumentException("no painter for " + chart);
         }

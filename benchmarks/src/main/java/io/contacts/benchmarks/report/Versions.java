@@ -1,19 +1,16 @@
 package io.contacts.benchmarks.report;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.contacts.benchmarks.Stack;
 
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
+import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.DriverManager;
-import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
 
 /** The versions a report names: the code (git), Java, PostgreSQL, Elasticsearch; "unknown" where one cannot be read. */
 public final class Versions {
@@ -26,7 +23,7 @@ public final class Versions {
         versions.put("commit", git(checkout));
         versions.put("Java", System.getProperty("java.vm.name") + " " + System.getProperty("java.version"));
         versions.put("PostgreSQL", postgres(stack));
-        versions.put("Elasticsearch", elasticsearch(System.getenv("CONTACTS_ES_URL")));
+        versions.put("Elasticsearch", elasticsearch(stack.runDir()));
         return versions;
     }
 
@@ -50,15 +47,12 @@ public final class Versions {
         }
     }
 
-    private static String elasticsearch(String url) {
-        if (url == null || url.isBlank()) {
-            return "unknown";
-        }
-        try {
-            HttpResponse<String> response = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(url))
-                    .timeout(Duration.ofSeconds(5)).build(), HttpResponse.BodyHandlers.ofString());
-            return new ObjectMapper().readTree(response.body()).path("version").path("number").asText("unknown");
-        } catch (Exception e) {
+    /** The minimal distribution serves no {@code GET /}: the version is in the name of the node's directory. */
+    private static String elasticsearch(Path runDir) {
+        try (Stream<Path> entries = Files.list(runDir.resolve("es"))) {
+            return entries.map(path -> path.getFileName().toString()).filter(name -> name.startsWith("elasticsearch-"))
+                    .map(name -> name.substring("elasticsearch-".length())).findFirst().orElse("unknown");
+        } catch (IOException e) {
             return "unknown";
         }
     }
