@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# CSV export through the edge: exports every contact of an account (by default the one the last benchmarks/import.sh
+# CSV export through the edge: exports every contact of an account (by default the one the last benchmarks/run.sh import
 # filled), downloads the file from its signed download_url and counts its rows; prints the time until the job
 # completed, the download time, rows/s, the file size and the peak resident memory of each process of the stack.
 # Needs a running stack (infra/stack.sh up).
@@ -23,9 +23,10 @@ f=()
 
 load_stack
 if [[ -z $account ]]; then
-  [[ -s $LAST_IMPORT ]] || die "no account to export: run benchmarks/import.sh first, or pass --account A --token T"
+  [[ -s $LAST_IMPORT ]] || die "no account to export: run benchmarks/run.sh import first, or pass --account A --token T"
   # shellcheck disable=SC1090
   source "$LAST_IMPORT"
+  # shellcheck disable=SC2153  # ACCOUNT and TOKEN come from the file just sourced
   account=$ACCOUNT token=$TOKEN
 fi
 auth=(-H "api_access_token: $token")

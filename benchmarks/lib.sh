@@ -1,6 +1,5 @@
-# Shared by the benchmark commands (sourced, not run): the stack's address and platform token, a fresh account with an
-# administrator, HTTP calls that stop with a clear message on anything but 2xx, JSON fields, peak memory of the stack's
-# processes.
+# Shared by the benchmark scripts (sourced, not run): the stack's address and platform token, HTTP calls that stop
+# with a clear message on anything but 2xx, JSON fields, peak memory of the stack's processes.
 # shellcheck shell=bash disable=SC2034  # (variables set here are read by the sourcing scripts)
 
 BENCH_DIR=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
@@ -81,18 +80,6 @@ await_job() {
     sleep "$poll_s"
   done
   echo >&2
-}
-
-# new_admin NAME: a new account and a new administrator of it; sets ACCOUNT and TOKEN.
-new_admin() {
-  local platform=(-H "api_access_token: $CONTACTS_PLATFORM_TOKEN" -H 'Content-Type: application/json') account user
-  account=$(api POST "$CONTACTS_URL/platform/api/v1/accounts" "${platform[@]}" -d "{\"name\":\"$1\"}")
-  ACCOUNT=$(json id <<<"$account")
-  user=$(api POST "$CONTACTS_URL/platform/api/v1/users" "${platform[@]}" \
-    -d "{\"name\":\"bench\",\"email\":\"bench-$(date +%s%N)@bench.test\",\"password\":\"bench-password\"}")
-  TOKEN=$(json access_token <<<"$user")
-  api POST "$CONTACTS_URL/platform/api/v1/accounts/$ACCOUNT/account_users" "${platform[@]}" \
-    -d "{\"user_id\":$(json id <<<"$user"),\"role\":\"administrator\"}" >/dev/null
 }
 
 # Samples the resident memory (VmRSS) of every process in $RUN/pids once a second, in the background, until

@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # The Java benchmarks (module benchmarks/) against a running stack, from a process of their own:
-#   benchmarks/run.sh read [--quick] [--rows N] [--seconds S] [--reload]
+#   benchmarks/run.sh read|write|lag|import|rebuild|all [options]   (benchmarks/run.sh without arguments lists them)
 # Reads $CONTACTS_RUN_DIR/stack.env (default infra/.run) like the other scripts here; builds the module's jar when a
 # source is newer than it.
 set -euo pipefail
@@ -15,4 +15,4 @@ if [[ ! -f $jar ]] || [[ -n $(find "$BENCH_DIR/src" "$BENCH_DIR/pom.xml" -newer 
   (cd "$root" && ./mvnw -B -q -pl benchmarks -DskipTests package) || die "build failed (./mvnw -pl benchmarks package)"
 fi
 export CONTACTS_RUN_DIR=$RUN BENCHMARKS_DIR=$BENCH_DIR
-exec java -jar "$jar" "$@"
+exec java -Djava.awt.headless=true -jar "$jar" "$@"

@@ -1,15 +1,15 @@
 package io.contacts.benchmarks.read;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import io.contacts.benchmarks.BenchmarkException;
-import io.contacts.benchmarks.read.ContactsApi.Account;
+import io.contacts.benchmarks.edge.ContactsApi;
+import io.contacts.benchmarks.edge.CsvImport;
+import io.contacts.benchmarks.edge.ContactsApi.Account;
 
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
-import java.time.Duration;
 import java.util.Optional;
 import java.util.Properties;
 
@@ -18,8 +18,6 @@ import java.util.Properties;
  * kept in {@code $CONTACTS_RUN_DIR/bench/read-<rows>.env} (mode 600), so a later run finds it and does not load again.
  */
 final class ContactsAccount {
-
-    private static final Duration POLL = Duration.ofMillis(500);
 
     private final ContactsApi api;
     private final Path file;
@@ -51,27 +49,13 @@ final class ContactsAccount {
     }
 
     /** A new account with the plan (list) and signup_date (date) definitions the filter needs, loaded with the CSV. */
-    Account load(Path csv, PrintStream progress) {
+    CsvImport.Imported load(Path csv, PrintStream progress) {
         Account account = api.newAdministratorAccount(name());
         api.defineContactAttribute(account, "plan", "list");
         api.defineContactAttribute(account, "signup_date", "date");
-        long deadline = System.nanoTime() + Duration.ofSeconds(300 + rows / 100).toNanos();
-        long job = api.startImport(account, csv);
-        JsonNode status;
-        do {
-            pause(deadline, "the import job " + job);
-            status = api.importJob(account, job);
-        } while (!status.path("status").asText().equals("completed") && !status.path("status").asText().equals("failed"));
-        if (!status.path("status").asText().equals("completed") || status.path("created_records").asLong() != rows) {
-            throw new BenchmarkException("the import of " + csv + " did not create " + rows + " contacts: " + status);
-        }
-        long listed;
-        while ((listed = api.listedContacts(account)) < rows) {
-            progress.printf("  searchable: %d/%d%n", listed, rows);
-            pause(deadline, "GET /contacts counting " + rows);
-        }
+        CsvImport.Imported imported = new CsvImport(api).run(account, csv, rows, progress);
         save(account);
-        return account;
+        return imported;
     }
 
     private void save(Account account) {
@@ -82,18 +66,6 @@ final class ContactsAccount {
             Files.writeString(file, "ACCOUNT=" + account.id() + "\nTOKEN=" + account.token() + "\nROWS=" + rows + "\n");
         } catch (IOException e) {
             throw new BenchmarkException("cannot write " + file, e);
-        }
-    }
-
-    private static void pause(long deadline, String waitingFor) {
-        if (System.nanoTime() > deadline) {
-            throw new BenchmarkException(waitingFor + " did not finish in time");
-        }
-        try {
-            Thread.sleep(POLL.toMillis());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new BenchmarkException("interrupted", e);
         }
     }
 }

@@ -1,14 +1,24 @@
 package io.contacts.benchmarks.read;
 
+import io.contacts.benchmarks.Benchmark;
 import io.contacts.benchmarks.BenchmarkException;
 import io.contacts.benchmarks.Stack;
-import io.contacts.benchmarks.read.ContactsApi.Account;
+import io.contacts.benchmarks.load.Latencies;
+import io.contacts.benchmarks.load.LoadLoop;
+import io.contacts.benchmarks.report.Chart;
+import io.contacts.benchmarks.report.Machine;
+import io.contacts.benchmarks.report.Section;
+import io.contacts.benchmarks.report.Target;
+import io.contacts.benchmarks.edge.ContactsApi;
+import io.contacts.benchmarks.edge.CsvImport;
+import io.contacts.benchmarks.edge.ContactsApi.Account;
 
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Optional;
@@ -18,7 +28,7 @@ import java.util.Optional;
  * Chatwoot's table (COPY) unless a complete copy is found, checks both sides find the same, then measures every
  * shape on both sides at each concurrency and prints the table.
  */
-public final class ReadBenchmark {
+public final class ReadBenchmark implements Benchmark {
 
     /** The namespace of the generated emails, identifiers and phone numbers; with the seed it fixes the data. */
     static final String PREFIX = "readbench";
@@ -26,6 +36,7 @@ public final class ReadBenchmark {
     private final Stack stack;
     private final ReadOptions options;
     private final ContactsApi api;
+    private CsvImport.Imported imported;
 
     public ReadBenchmark(Stack stack, ReadOptions options) {
         this.stack = stack;
@@ -33,7 +44,8 @@ public final class ReadBenchmark {
         this.api = new ContactsApi(stack.edgeUrl(), stack.platformToken());
     }
 
-    public void run(PrintStream out) {
+    @Override
+    public Section run(PrintStream out) {
         int rows = options.rows();
         ContactsAccount ours = new ContactsAccount(api, stack.runDir(), rows);
         try (ChatwootDatabase postgres = new ChatwootDatabase(stack, rows)) {
@@ -46,22 +58,60 @@ public final class ReadBenchmark {
                     options.perMeasurement().toSeconds(), warmUp().toMillis() / 1000.0,
                     Runtime.getRuntime().availableProcessors(), loadAverage());
             ResultTable table = new ResultTable();
-            out.print(ResultTable.header());
+            out.print(table.header());
+            List<ResultTable.Line> lines = new ArrayList<>();
             for (ReadShape shape : ReadShape.values()) {
                 String matches = matches(shape, account, postgres);
                 for (int concurrency : options.concurrencies()) {
                     Latencies oursMeasured = LoadLoop.run(concurrency, warmUp(), options.perMeasurement(),
-                            i -> api.measure(account, shape.query(i)));
+                            i -> measure(account, shape.query(i))).latencies();
                     Latencies postgresMeasured = LoadLoop.run(concurrency, warmUp(), options.perMeasurement(),
-                            i -> postgres.rows(shape.query(i)));
+                            i -> postgres.rows(shape.query(i))).latencies();
                     ResultTable.Line line = new ResultTable.Line(shape.label(), concurrency, oursMeasured,
                             postgresMeasured, matches);
-                    table.add(line);
-                    out.print(ResultTable.format(line));
+                    lines.add(line);
+                    out.print(table.add(line));
                 }
             }
             out.printf("%nload average after the run: %s%n", loadAverage());
+            return section(table, lines);
         }
+    }
+
+    private Section section(ResultTable table, List<ResultTable.Line> lines) {
+        List<Chart.Bar> bars = new ArrayList<>();
+        double worstP99AtMost = 0;
+        double worstDashboardRatio = 0;
+        int maxConcurrency = Collections.max(options.concurrencies());
+        for (ResultTable.Line line : lines) {
+            String category = line.shape() + " c=" + line.concurrency();
+            bars.add(new Chart.Bar(category, "ours p50", line.ours().p50Millis()));
+            bars.add(new Chart.Bar(category, "ours p99", line.ours().p99Millis()));
+            bars.add(new Chart.Bar(category, "pg p50", line.postgres().p50Millis()));
+            bars.add(new Chart.Bar(category, "pg p99", line.postgres().p99Millis()));
+            if (line.concurrency() == maxConcurrency) {
+                worstP99AtMost = Math.max(worstP99AtMost, line.ours().p99Millis());
+            }
+            if (line.postgres().p50Millis() > 0 && ReadShape.fromLabel(line.shape()).dashboard()) {
+                worstDashboardRatio = Math.max(worstDashboardRatio, Math.max(
+                        line.ours().p50Millis() / line.postgres().p50Millis(),
+                        line.ours().p99Millis() / line.postgres().p99Millis()));
+            }
+        }
+        List<Target> targets = List.of(
+                new Target("search, filter and list p99 under 50 ms at concurrency " + maxConcurrency
+                        + " (" + String.format(java.util.Locale.ROOT, "%,d", options.rows()) + " contacts)",
+                        "worst " + io.contacts.benchmarks.report.Table.millis(worstP99AtMost), worstP99AtMost < 50),
+                new Target("at least 10x faster than the Postgres way on the dashboard shapes (sorted lists with "
+                        + "their count, deep page, sorted searches, filter), p50 and p99, every concurrency",
+                        "worst ours/pg " + ResultTable.ratio(worstDashboardRatio, 1), worstDashboardRatio <= 0.1));
+        String method = "The same generated contacts in our account (CSV import) and in Chatwoot's `contacts` table "
+                + "with its indexes; each shape at concurrency " + options.concurrencies() + ", a closed loop of "
+                + options.perMeasurement().toSeconds() + " s after a warm-up, ours through the edge, Postgres as "
+                + "bare JDBC calls (docs/benchmarks-read.md). o/pg below 1: we are faster.";
+        return new Section("Read path against the Postgres way", method, table.table(),
+                List.of(new Chart.Bars("read-latency.png", "Read latency, ours and the Postgres way", "ms", bars)),
+                targets, List.of());
     }
 
     private Account load(ContactsAccount ours, ChatwootDatabase postgres, PrintStream out) {
@@ -73,7 +123,7 @@ public final class ReadBenchmark {
                     ours.name(), postgres.name(), rows);
             return existing.get();
         }
-        Path csv = generate(rows, out);
+        Path csv = CsvImport.generate(rows, PREFIX, out);
         try {
             if (!postgresLoaded) {
                 long started = System.nanoTime();
@@ -83,11 +133,10 @@ public final class ReadBenchmark {
             if (existing.isPresent()) {
                 return existing.get();
             }
-            long started = System.nanoTime();
-            Account account = ours.load(csv, out);
-            out.printf("imported into account %d (%s) until searchable in %.1f s%n", account.id(), ours.name(),
-                    seconds(started));
-            return account;
+            imported = ours.load(csv, out);
+            out.printf("imported into account %d (%s) until searchable in %.1f s%n", imported.account().id(),
+                    ours.name(), imported.searchableSeconds());
+            return imported.account();
         } finally {
             try {
                 Files.deleteIfExists(csv);
@@ -100,7 +149,7 @@ public final class ReadBenchmark {
     /** The same request on both sides finds the same number of contacts (the total, or the page for a search). */
     private String matches(ReadShape shape, Account account, ChatwootDatabase postgres) {
         ReadQuery query = shape.query(0);
-        long oursFound = api.count(account, query);
+        long oursFound = api.count(account, query.method(), query.path(), query.jsonBody());
         long postgresFound;
         try {
             postgresFound = postgres.rows(query);
@@ -117,23 +166,13 @@ public final class ReadBenchmark {
         return oursFound + "/" + postgresFound;
     }
 
-    private Path generate(int rows, PrintStream out) {
-        Path generator = Path.of(System.getenv().getOrDefault("BENCHMARKS_DIR", "benchmarks"), "contacts-csv.py");
-        try {
-            Path csv = Files.createTempFile("readbench-" + rows + "-", ".csv");
-            Process python = new ProcessBuilder("python3", generator.toString(), String.valueOf(rows), "--prefix",
-                    PREFIX, "--out", csv.toString()).inheritIO().start();
-            if (python.waitFor() != 0) {
-                throw new BenchmarkException(generator + " failed with exit code " + python.exitValue());
-            }
-            out.printf("generated %,d contacts (%s, prefix %s, seed 1)%n", rows, generator, PREFIX);
-            return csv;
-        } catch (IOException e) {
-            throw new BenchmarkException("cannot run " + generator + ": " + e.getMessage(), e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new BenchmarkException("interrupted", e);
-        }
+    /** The import of our side when this run loaded it. */
+    public Optional<CsvImport.Imported> imported() {
+        return Optional.ofNullable(imported);
+    }
+
+    private void measure(Account account, ReadQuery query) {
+        api.measure(account, query.method(), query.path(), query.jsonBody());
     }
 
     private Duration warmUp() {
@@ -141,12 +180,7 @@ public final class ReadBenchmark {
     }
 
     private static String loadAverage() {
-        try {
-            List<String> fields = List.of(Files.readString(Path.of("/proc/loadavg")).trim().split(" "));
-            return String.join(" ", fields.subList(0, 3));
-        } catch (IOException e) {
-            return "unknown";
-        }
+        return Machine.loadAverage();
     }
 
     private static double seconds(long startedNanos) {

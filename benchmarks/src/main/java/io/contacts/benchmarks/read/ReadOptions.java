@@ -1,5 +1,7 @@
 package io.contacts.benchmarks.read;
 
+import io.contacts.benchmarks.Options;
+
 import java.time.Duration;
 import java.util.List;
 
@@ -16,13 +18,15 @@ public record ReadOptions(int rows, Duration perMeasurement, List<Integer> concu
         boolean reload = false;
         Integer rows = null;
         Integer seconds = null;
-        for (int i = 0; i < args.length; i++) {
-            switch (args[i]) {
+        Options options = new Options(args);
+        while (options.hasNext()) {
+            String option = options.next();
+            switch (option) {
                 case "--quick" -> quick = true;
                 case "--reload" -> reload = true;
-                case "--rows" -> rows = positive(args, ++i, MAX_ROWS);
-                case "--seconds" -> seconds = positive(args, ++i, 600);
-                default -> throw new IllegalArgumentException("unknown option " + args[i]);
+                case "--rows" -> rows = options.number(MAX_ROWS);
+                case "--seconds" -> seconds = options.number(600);
+                default -> throw Options.unknown(option);
             }
         }
         if (quick && rows != null) {
@@ -31,21 +35,5 @@ public record ReadOptions(int rows, Duration perMeasurement, List<Integer> concu
         int count = rows != null ? rows : quick ? QUICK_ROWS : FULL_ROWS;
         int perMeasurement = seconds != null ? seconds : quick ? 3 : 8;
         return new ReadOptions(count, Duration.ofSeconds(perMeasurement), List.of(1, 16), reload);
-    }
-
-    private static int positive(String[] args, int index, int max) {
-        String option = args[index - 1];
-        if (index >= args.length) {
-            throw new IllegalArgumentException(option + " needs a number");
-        }
-        try {
-            int value = Integer.parseInt(args[index]);
-            if (value < 1 || value > max) {
-                throw new IllegalArgumentException(option + " must be between 1 and " + max);
-            }
-            return value;
-        } catch (NumberFormatException e) {
-            throw new IllegalArgumentException(option + " needs a number, not " + args[index]);
-        }
     }
 }

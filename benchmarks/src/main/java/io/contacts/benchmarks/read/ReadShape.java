@@ -87,6 +87,20 @@ enum ReadShape {
 
     abstract ReadQuery query(int i);
 
+    /** Whether the Chatwoot dashboard sends this shape (the 10x target); the unsorted search it does not. */
+    boolean dashboard() {
+        return this != SEARCH_NAME_UNSORTED;
+    }
+
+    static ReadShape fromLabel(String label) {
+        for (ReadShape shape : values()) {
+            if (shape.label.equals(label)) {
+                return shape;
+            }
+        }
+        throw new IllegalArgumentException("no read shape " + label);
+    }
+
     private static ReadQuery list(int page) {
         return new ReadQuery("GET", "/contacts?include_contact_inboxes=false&page=" + page + "&sort=name", null,
                 ChatwootSql.listByName(page));

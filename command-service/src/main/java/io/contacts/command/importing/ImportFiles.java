@@ -1,11 +1,13 @@
 package io.contacts.command.importing;
 
+import org.postgresql.PGStatement;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.sql.PreparedStatement;
 import java.util.List;
 
 /**
@@ -84,8 +86,16 @@ class ImportFiles {
         }
 
         private boolean load() {
-            List<byte[]> chunk = jdbc.query("SELECT bytes FROM data_import_chunks WHERE import_id = ? AND chunk = ?",
-                    (rs, row) -> rs.getBytes(1), importId, next);
+            List<byte[]> chunk = jdbc.query(connection -> {
+                PreparedStatement statement = connection.prepareStatement(
+                        "SELECT bytes FROM data_import_chunks WHERE import_id = ? AND chunk = ?");
+                // binary transfer from the first execution: as text a bytea comes hex-encoded, twice its size, and
+                // decoding it was about a tenth of the import thread's CPU
+                statement.unwrap(PGStatement.class).setPrepareThreshold(-1);
+                statement.setLong(1, importId);
+                statement.setInt(2, next);
+                return statement;
+            }, (rs, row) -> rs.getBytes(1));
             if (chunk.isEmpty()) {
                 ended = true;
                 return false;

@@ -2,6 +2,7 @@ package io.contacts.query.filter;
 
 import co.elastic.clients.elasticsearch._types.query_dsl.Query;
 import com.fasterxml.jackson.databind.JsonNode;
+import io.contacts.query.search.IndexedGrams;
 import org.springframework.stereotype.Component;
 
 import java.time.Clock;
@@ -18,10 +19,12 @@ import java.util.Optional;
 public class ContactFilter {
 
     private final AttributeDefinitions definitions;
+    private final IndexedGrams grams;
     private final Clock clock = Clock.systemUTC();
 
-    ContactFilter(AttributeDefinitions definitions) {
+    ContactFilter(AttributeDefinitions definitions, IndexedGrams grams) {
         this.definitions = definitions;
+        this.grams = grams;
     }
 
     /** The query of the payload's conditions, empty when there are none. */
@@ -29,6 +32,6 @@ public class ContactFilter {
         List<Condition> conditions = Condition.listOf(payload);
         Map<String, CustomType> types = conditions.stream().allMatch(c -> StandardKey.of(c.attributeKey()).isPresent())
                 ? Map.of() : definitions.contactAttributeTypes(accountId);
-        return FilterQuery.of(conditions, types, LocalDate.now(clock));
+        return FilterQuery.of(conditions, types, LocalDate.now(clock), grams.complete());
     }
 }

@@ -4,6 +4,7 @@ import co.elastic.clients.elasticsearch._types.FieldValue;
 import co.elastic.clients.elasticsearch._types.query_dsl.Query;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.contacts.query.projection.CalendarDay;
+import io.contacts.query.search.SearchGrams;
 import io.contacts.query.search.SearchTextQuery;
 
 import java.time.LocalDate;
@@ -29,10 +30,18 @@ public final class FilterQuery {
 
     private final Map<String, CustomType> customTypes;
     private final LocalDate today;
+    private final boolean grams;
 
-    private FilterQuery(Map<String, CustomType> customTypes, LocalDate today) {
+    private FilterQuery(Map<String, CustomType> customTypes, LocalDate today, boolean grams) {
         this.customTypes = customTypes;
         this.today = today;
+        this.grams = grams;
+    }
+
+    /** {@link #of(List, Map, LocalDate, boolean)} on an index without complete search grams. */
+    public static Optional<Query> of(List<Condition> conditions, Map<String, CustomType> customTypes,
+                                     LocalDate today) {
+        return of(conditions, customTypes, today, false);
     }
 
     /**
@@ -40,11 +49,12 @@ public final class FilterQuery {
      *
      * @param customTypes the account's contact attribute definitions, by key
      * @param today       the current day in UTC (for {@code days_before})
+     * @param grams       whether every document has its {@link SearchGrams} (contains looks them up)
      */
     public static Optional<Query> of(List<Condition> conditions, Map<String, CustomType> customTypes,
-                                     LocalDate today) {
+                                     LocalDate today, boolean grams) {
         checkQueryOperators(conditions);
-        FilterQuery filter = new FilterQuery(customTypes, today);
+        FilterQuery filter = new FilterQuery(customTypes, today, grams);
         List<Query> translated = conditions.stream().map(filter::condition).toList();
         if (translated.isEmpty()) {
             return Optional.empty();
@@ -146,9 +156,9 @@ public final class FilterQuery {
                     // SQL: a NULL field is neither equal nor unequal
                     return all(List.of(exists(field), not(anyTerm(field, texts))));
                 case CONTAINS:
-                    return anyWildcard(field, texts);
+                    return anyContaining(field, texts);
                 case DOES_NOT_CONTAIN:
-                    return all(List.of(exists(field), not(anyWildcard(field, texts))));
+                    return all(List.of(exists(field), not(anyContaining(field, texts))));
                 default:
                     throw InvalidFilterException.value(key);
             }
@@ -332,6 +342,17 @@ public final class FilterQuery {
     private static Query anyTerm(String field, List<String> texts) {
         return any(texts.stream().map(t -> Query.of(q -> q.term(x -> x.field(field).value(t)
                 .caseInsensitive(true)))).toList());
+    }
+
+    /** {@link #anyWildcard}, looked up in the field's grams when it has them. */
+    private Query anyContaining(String field, List<String> texts) {
+        if (!grams || !SearchGrams.has(field)) {
+            return anyWildcard(field, texts);
+        }
+        // what the case-insensitive wildcard of the lower-cased text matches in the lower-cased terms
+        return any(texts.stream().map(t -> t.codePointCount(0, t.length()) > SearchTextQuery.LONGEST_FIELD
+                ? Query.of(q -> q.matchNone(m -> m))
+                : SearchGrams.contains(field, SearchGrams.lower(lower(t)))).toList());
     }
 
     /** Contains any of the texts, ignoring case; a text longer than any stored value contains nothing. */

@@ -1,10 +1,12 @@
 package io.contacts.query.projection;
 
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
+import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.databind.PropertyNamingStrategies;
 import com.fasterxml.jackson.databind.annotation.JsonNaming;
 import io.contacts.events.ContactInbox;
 import io.contacts.events.ContactState;
+import io.contacts.query.search.SearchGrams;
 
 import java.time.Instant;
 import java.util.List;
@@ -51,6 +53,27 @@ public record ContactDocument(long id, long accountId, String name, String email
         return new ContactState(id, accountId, name, email, phoneNumber, identifier, blocked, customAttributes,
                 additionalAttributes, labels, contactInboxes, instant(createdAt), instant(updatedAt), sequence, deleted,
                 avatarKey);
+    }
+
+    // the substring-search grams, written with the document (not kept in its _source, never read back)
+    @JsonProperty(value = "name_grams", access = JsonProperty.Access.READ_ONLY)
+    String nameGrams() {
+        return name == null ? null : SearchGrams.of(SearchGrams.lower(name));
+    }
+
+    @JsonProperty(value = "email_grams", access = JsonProperty.Access.READ_ONLY)
+    String emailGrams() {
+        return email == null ? null : SearchGrams.of(SearchGrams.lower(email));
+    }
+
+    @JsonProperty(value = "phone_number_grams", access = JsonProperty.Access.READ_ONLY)
+    String phoneNumberGrams() {
+        return phoneNumber == null ? null : SearchGrams.of(SearchGrams.lower(phoneNumber));
+    }
+
+    @JsonProperty(value = "identifier_grams", access = JsonProperty.Access.READ_ONLY)
+    String identifierGrams() {
+        return SearchGrams.of(identifier);
     }
 
     /** The external version Elasticsearch keeps for this document: sequences start at 0, versions at 1. */

@@ -8,6 +8,8 @@ import co.elastic.clients.elasticsearch.indices.IndexSegmentSort;
 import co.elastic.clients.elasticsearch.indices.SegmentSortMissing;
 import co.elastic.clients.elasticsearch.indices.SegmentSortOrder;
 import io.contacts.query.elasticsearch.AliasedIndex;
+import io.contacts.query.search.IndexedGrams;
+import io.contacts.query.search.SearchGrams;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
@@ -26,6 +28,8 @@ public class ContactIndex {
     private static final Logger log = LoggerFactory.getLogger(ContactIndex.class);
     /** Built into the server module (no analysis-common needed); checked against the integ-test-zip distribution. */
     private static final String LOWERCASE = "lowercase";
+    /** Likewise built in (checked too): splits the gram tokens at the spaces between them, nothing else. */
+    private static final String WHITESPACE = "whitespace";
     /** Longer additional-attribute values are kept in _source but not indexed (Lucene's term limit). */
     private static final int SORT_COPY_IGNORE_ABOVE = 1024;
 
@@ -50,7 +54,7 @@ public class ContactIndex {
     }
 
     static TypeMapping mapping() {
-        return TypeMapping.of(m -> m.dynamic(DynamicMapping.Strict)
+        return TypeMapping.of(m -> withGrams(m).dynamic(DynamicMapping.Strict)
                 .properties("id", Property.of(p -> p.long_(l -> l)))
                 .properties("account_id", Property.of(p -> p.long_(l -> l)))
                 .properties("name", lowercaseKeyword())
@@ -84,6 +88,16 @@ public class ContactIndex {
                         .properties("number", Property.of(k -> k.double_(d -> d)))
                         .properties("date", Property.of(k -> k.date(d -> d.format("strict_date"))))
                         .properties("bool", Property.of(k -> k.boolean_(b -> b)))))));
+    }
+
+    /**
+     * The substring-search grams: searched only, so neither kept in _source nor scored. An index created with them
+     * is marked complete; one that gains them by the mapping PUT is not (its older documents have none).
+     */
+    private static TypeMapping.Builder withGrams(TypeMapping.Builder mapping) {
+        SearchGrams.fields().forEach(field -> mapping.properties(field, Property.of(p -> p.text(t -> t
+                .analyzer(WHITESPACE).norms(false)))));
+        return mapping.source(s -> s.excludes(SearchGrams.fields())).meta(IndexedGrams.marker());
     }
 
     /**

@@ -1,5 +1,6 @@
 package io.contacts.query.search;
 
+import co.elastic.clients.elasticsearch._types.query_dsl.Query;
 import io.contacts.query.contact.ContactReader;
 import io.contacts.query.contact.ContactRendering;
 import io.contacts.query.contact.ContactSort;
@@ -25,10 +26,12 @@ class SearchController {
 
     private final ContactReader reader;
     private final ContactRendering rendering;
+    private final IndexedGrams grams;
 
-    SearchController(ContactReader reader, ContactRendering rendering) {
+    SearchController(ContactReader reader, ContactRendering rendering, IndexedGrams grams) {
         this.reader = reader;
         this.rendering = rendering;
+        this.grams = grams;
     }
 
     @GetMapping("/api/v1/accounts/{accountId}/contacts/search")
@@ -36,7 +39,8 @@ class SearchController {
         String text = SearchText.of(params.getFirst("q"));
         Paging paging = Paging.of(params.getFirst("page"), params.getFirst("per_page"));
         boolean includeContactInboxes = IncludeContactInboxes.of(params.getFirst("include_contact_inboxes"));
-        List<ContactDocument> found = reader.search(accountId, List.of(SearchTextQuery.of(text)),
+        Query query = grams.complete() ? SearchTextQuery.onGrams(text) : SearchTextQuery.of(text);
+        List<ContactDocument> found = reader.search(accountId, List.of(query),
                 ContactSort.parse(params.getFirst("sort")), paging.from(), paging.perPage() + 1, false).contacts();
         boolean hasMore = found.size() > paging.perPage();
         List<ContactDocument> page = hasMore ? found.subList(0, paging.perPage()) : found;

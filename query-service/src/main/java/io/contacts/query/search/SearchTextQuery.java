@@ -7,8 +7,8 @@ import co.elastic.clients.elasticsearch._types.query_dsl.Query;
  * case) or of the identifier (case-sensitive). The text is always literal: Elasticsearch's wildcard characters are
  * escaped and SQL's {@code %} and {@code _} have no meaning here.
  * <p>
- * Wildcards on keyword fields scan the terms of the account's shard; the one place to change for an n-gram index
- * when millions of contacts need it.
+ * On an index whose documents all have their {@link SearchGrams} ({@link IndexedGrams}) the text is looked up in
+ * them; otherwise wildcards on the keyword fields walk every term of the index (slow at millions of contacts).
  */
 public final class SearchTextQuery {
 
@@ -16,24 +16,35 @@ public final class SearchTextQuery {
      * Every stored string is at most 255 characters (CONTACTS-API.md), so a longer text matches nothing; asking
      * anyway fails, as Elasticsearch refuses the wildcard automaton of a few hundred characters.
      */
-    static final int LONGEST_FIELD = 255;
+    public static final int LONGEST_FIELD = 255;
 
     private SearchTextQuery() {
     }
 
+    /** The query on an index without grams. */
     public static Query of(String text) {
         if (text.codePointCount(0, text.length()) > LONGEST_FIELD) {
             return Query.of(q -> q.matchNone(m -> m));
         }
         String exact = contains(text);
         // the same lower-casing as the fields' lowercase normalizer (Lucene's per code point), not String's
-        String lower = contains(text.codePoints().map(Character::toLowerCase)
-                .collect(StringBuilder::new, StringBuilder::appendCodePoint, StringBuilder::append).toString());
-        return Query.of(q -> q.bool(b -> b
-                .should(wildcard("name", lower))
-                .should(wildcard("email", lower))
-                .should(wildcard("phone_number", lower))
-                .should(wildcard("identifier", exact))
+        String lower = contains(SearchGrams.lower(text));
+        return anyOf(wildcard("name", lower), wildcard("email", lower), wildcard("phone_number", lower),
+                wildcard("identifier", exact));
+    }
+
+    /** The same matches as {@link #of(String)}, looked up in the grams of an index that has them all. */
+    public static Query onGrams(String text) {
+        if (text.codePointCount(0, text.length()) > LONGEST_FIELD) {
+            return Query.of(q -> q.matchNone(m -> m));
+        }
+        String lower = SearchGrams.lower(text);
+        return anyOf(SearchGrams.contains("name", lower), SearchGrams.contains("email", lower),
+                SearchGrams.contains("phone_number", lower), SearchGrams.contains("identifier", text));
+    }
+
+    private static Query anyOf(Query name, Query email, Query phoneNumber, Query identifier) {
+        return Query.of(q -> q.bool(b -> b.should(name).should(email).should(phoneNumber).should(identifier)
                 .minimumShouldMatch("1")));
     }
 

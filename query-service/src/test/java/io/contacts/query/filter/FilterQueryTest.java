@@ -37,6 +37,22 @@ class FilterQueryTest {
         }
     }
 
+    private static String onGrams(String key, String operator, String values) {
+        try {
+            Query query = FilterQuery.of(Condition.listOf(JSON.readTree("[{\"attribute_key\":\"" + key
+                    + "\",\"filter_operator\":\"" + operator + "\",\"values\":" + values + "}]")), TYPES, TODAY,
+                    true).orElseThrow();
+            StringWriter out = new StringWriter();
+            JacksonJsonpMapper mapper = new JacksonJsonpMapper();
+            try (var generator = mapper.jsonProvider().createGenerator(out)) {
+                query.serialize(generator, mapper);
+            }
+            return JSON.readTree(out.toString()).toString();
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
     private static String one(String key, String operator, String values) {
         return query("[{\"attribute_key\":\"" + key + "\",\"filter_operator\":\"" + operator + "\",\"values\":"
                 + values + "}]");
@@ -103,6 +119,44 @@ class FilterQueryTest {
         void identifierOnlyEqualities() {
             assertThat(error("[{\"attribute_key\":\"identifier\",\"filter_operator\":\"contains\",\"values\":[\"x\"]}]"))
                     .isEqualTo("Invalid operator. The allowed operators for identifier are [equal_to,not_equal_to].");
+        }
+    }
+
+    /** On an index whose documents all have their search grams. */
+    @Nested
+    class OnGrams {
+
+        @Test
+        void containsLooksUpTheLowerCasedTextInTheGrams() {
+            String q = onGrams("name", "contains", "[\" ANN \",\"x\"]");
+            assertThat(q).contains("{\"match_phrase\":{\"name_grams\":{\"query\":\"616e6e\"}}}")
+                    .contains("{\"prefix\":{\"name_grams\":{\"value\":\"78\"}}}")
+                    .contains("\"minimum_should_match\":\"1\"").doesNotContain("wildcard");
+        }
+
+        @Test
+        void doesNotContainStillExcludesContactsWithoutTheField() {
+            assertThat(onGrams("email", "does_not_contain", "[\"a@b\"]"))
+                    .contains("{\"exists\":{\"field\":\"email\"}}")
+                    .contains("\"must_not\":[{\"match_phrase\":{\"email_grams\":{\"query\":\"614062\"}}}]");
+        }
+
+        @Test
+        void phoneContainsIsAPlainSubstringToo() {
+            assertThat(onGrams("phone_number", "contains", "[\"123\"]"))
+                    .isEqualTo("{\"match_phrase\":{\"phone_number_grams\":{\"query\":\"313233\"}}}");
+        }
+
+        @Test
+        void fieldsWithoutGramsKeepTheWildcard() {
+            assertThat(onGrams("city", "contains", "[\"BER\"]"))
+                    .contains("{\"wildcard\":{\"city\":{\"case_insensitive\":true,\"value\":\"*ber*\"}}}");
+            assertThat(onGrams("plan", "contains", "[\"OL\"]")).contains("\"value\":\"*ol*\"");
+        }
+
+        @Test
+        void textsLongerThanAnyValueMatchNothing() {
+            assertThat(onGrams("name", "contains", "[\"" + "a".repeat(256) + "\"]")).isEqualTo("{\"match_none\":{}}");
         }
     }
 

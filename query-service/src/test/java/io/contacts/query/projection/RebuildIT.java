@@ -18,6 +18,7 @@ import io.contacts.query.ApiClient;
 import io.contacts.query.EventStoreStandIn;
 import io.contacts.query.QueryTestFixture;
 import io.contacts.query.elasticsearch.AliasedIndex;
+import io.contacts.query.search.IndexedGrams;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.DisposableBean;
@@ -185,6 +186,11 @@ class RebuildIT {
                 .containsEntry("labels", List.of("vip"));
         assertThat(documents.get(String.valueOf(cid))).containsEntry("avatar_key", "avatar-key-1");
         assertThat(documents.get(String.valueOf(dan)).get("custom_attributes")).isEqualTo(Map.of("seats", 3));
+        // every document of the new index was written with its search grams, and the index says so
+        assertThat(elasticsearch.indices().getMapping(g -> g.index(rebuilt)).result().get(rebuilt).mappings().meta())
+                .containsKey(IndexedGrams.MARKER);
+        assertThat(api.get("/api/v1/accounts/" + account + "/contacts/search?q=NN%20LA").json().path("payload")
+                .path(0).path("id").asLong()).isEqualTo(ann);
 
         // a restart keeps the alias where the rebuild put it and creates no second index behind it
         AliasedIndex restarted = new ContactIndex(elasticsearch, new IndexProperties(fixture.alias())).aliased();

@@ -40,6 +40,18 @@ class SearchTextQueryTest {
     }
 
     @Test
+    void onGramsNameEmailAndPhoneAreLowerCasedAndTheIdentifierIsNot() {
+        Query query = SearchTextQuery.onGrams("AbC");
+        assertThat(query.bool().minimumShouldMatch()).isEqualTo("1");
+        assertThat(query.bool().should().stream().collect(Collectors.toMap(q -> q.matchPhrase().field(),
+                q -> q.matchPhrase().query()))).containsExactlyInAnyOrderEntriesOf(Map.of(
+                "name_grams", "616263", "email_grams", "616263", "phone_number_grams", "616263",
+                "identifier_grams", "416243"));
+        assertThat(SearchTextQuery.onGrams("a".repeat(256)).isMatchNone()).isTrue();
+        assertThat(SearchTextQuery.onGrams("\uD83D\uDE00".repeat(255)).isBool()).isTrue();
+    }
+
+    @Test
     void searchTextIsStrippedAndMustNotBeBlank() {
         assertThat(SearchText.of("  ann \t")).isEqualTo("ann");
         assertThatThrownBy(() -> SearchText.of("   ")).isInstanceOf(BlankSearchTextException.class);

@@ -1,4 +1,4 @@
-package io.contacts.benchmarks.read;
+package io.contacts.benchmarks.edge;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -18,10 +18,10 @@ import java.time.Duration;
 import java.util.UUID;
 
 /** Our side: the public API through the edge, as any client calls it. */
-final class ContactsApi {
+public final class ContactsApi {
 
     /** An account and the token of one of its administrators. */
-    record Account(long id, String token) {
+    public record Account(long id, String token) {
     }
 
     private static final Duration TIMEOUT = Duration.ofSeconds(60);
@@ -33,28 +33,28 @@ final class ContactsApi {
     private final String edge;
     private final String platformToken;
 
-    ContactsApi(String edge, String platformToken) {
+    public ContactsApi(String edge, String platformToken) {
         this.edge = edge;
         this.platformToken = platformToken;
     }
 
-    Account newAdministratorAccount(String name) {
-        JsonNode account = platform("/accounts", "{\"name\":\"" + name + "\"}");
-        JsonNode user = platform("/users", "{\"name\":\"bench\",\"email\":\"bench-" + UUID.randomUUID()
+    public Account newAdministratorAccount(String name) {
+        JsonNode account = platform("POST", "/accounts", "{\"name\":\"" + name + "\"}");
+        JsonNode user = platform("POST", "/users", "{\"name\":\"bench\",\"email\":\"bench-" + UUID.randomUUID()
                 + "@bench.test\",\"password\":\"bench-password\"}");
-        platform("/accounts/" + account.get("id").asLong() + "/account_users",
+        platform("POST", "/accounts/" + account.get("id").asLong() + "/account_users",
                 "{\"user_id\":" + user.get("id").asLong() + ",\"role\":\"administrator\"}");
         return new Account(account.get("id").asLong(), user.get("access_token").asText());
     }
 
-    void defineContactAttribute(Account account, String key, String displayType) {
+    public void defineContactAttribute(Account account, String key, String displayType) {
         call(account, "POST", "/custom_attribute_definitions", BodyPublishers.ofString("{\"attribute_key\":\"" + key
                 + "\",\"attribute_display_name\":\"" + key + "\",\"attribute_display_type\":\"" + displayType
                 + "\",\"attribute_model\":\"contact_attribute\"}"), JSON);
     }
 
     /** Uploads the CSV as the dashboard does (multipart import_file); the id of the import job. */
-    long startImport(Account account, Path csv) {
+    public long startImport(Account account, Path csv) {
         String boundary = "bench" + UUID.randomUUID().toString().replace("-", "");
         String head = "--" + boundary + "\r\nContent-Disposition: form-data; name=\"import_file\"; filename=\""
                 + csv.getFileName() + "\"\r\nContent-Type: text/csv\r\n\r\n";
@@ -69,37 +69,37 @@ final class ContactsApi {
                 .get("id").asLong();
     }
 
-    JsonNode importJob(Account account, long job) {
+    public JsonNode importJob(Account account, long job) {
         return call(account, "GET", "/data_imports/" + job, null, null);
     }
 
     /** meta.count of GET /contacts: every contact with an email, phone number or identifier. */
-    long listedContacts(Account account) {
+    public long listedContacts(Account account) {
         return call(account, "GET", "/contacts?per_page=1&include_contact_inboxes=false", null, null)
                 .path("meta").path("count").asLong(-1);
     }
 
     /** Whether the token still opens the account (a stack whose data was wiped answers 401 or 404). */
-    boolean opens(Account account) {
+    public boolean opens(Account account) {
         return send(account, "GET", "/contacts?per_page=1&include_contact_inboxes=false", null).statusCode() == 200;
     }
 
-    /** Sends the query and returns meta.count of its answer. */
-    long count(Account account, ReadQuery query) {
-        return call(account, query.method(), query.path(), query.jsonBody() == null ? null
-                : BodyPublishers.ofString(query.jsonBody()), JSON).path("meta").path("count").asLong(-1);
+    /** Sends the request and returns meta.count of its answer. */
+    public long count(Account account, String method, String path, String jsonBody) {
+        return call(account, method, path, jsonBody == null ? null : BodyPublishers.ofString(jsonBody), JSON)
+                .path("meta").path("count").asLong(-1);
     }
 
-    /** Sends the query as a measured request: the whole answer is read, only the status is checked. */
-    void measure(Account account, ReadQuery query) {
-        HttpResponse<byte[]> response = send(account, query.method(), query.path(), query.jsonBody());
+    /** Sends the request as a measured one: the whole answer is read, only the status is checked. */
+    public void measure(Account account, String method, String path, String jsonBody) {
+        HttpResponse<byte[]> response = send(account, method, path, jsonBody);
         if (response.statusCode() != 200) {
-            throw refused(query.method(), query.path(), response.statusCode(),
-                    new String(response.body(), StandardCharsets.UTF_8));
+            throw refused(method, path, response.statusCode(), new String(response.body(), StandardCharsets.UTF_8));
         }
     }
 
-    private HttpResponse<byte[]> send(Account account, String method, String path, String jsonBody) {
+    /** A JSON request to the account's API; the answer whatever its status (the caller counts refusals). */
+    public HttpResponse<byte[]> send(Account account, String method, String path, String jsonBody) {
         HttpRequest.Builder request = request(edge + "/api/v1/accounts/" + account.id() + path, account.token());
         request.method(method, jsonBody == null ? BodyPublishers.noBody() : BodyPublishers.ofString(jsonBody));
         if (jsonBody != null) {
@@ -108,9 +108,19 @@ final class ContactsApi {
         return exchange(request.build());
     }
 
-    private JsonNode platform(String path, String jsonBody) {
-        return parse(exchange(request(edge + "/platform/api/v1" + path, platformToken)
-                .header("Content-Type", JSON).POST(BodyPublishers.ofString(jsonBody)).build()));
+    /** A JSON request to the account's API; its JSON answer, or an exception naming a refusal. */
+    public JsonNode json(Account account, String method, String path, String jsonBody) {
+        return call(account, method, path, jsonBody == null ? null : BodyPublishers.ofString(jsonBody), JSON);
+    }
+
+    /** A platform API request (the platform token); its JSON answer. */
+    public JsonNode platform(String method, String path, String jsonBody) {
+        HttpRequest.Builder request = request(edge + "/platform/api/v1" + path, platformToken);
+        request.method(method, jsonBody == null ? BodyPublishers.noBody() : BodyPublishers.ofString(jsonBody));
+        if (jsonBody != null) {
+            request.header("Content-Type", JSON);
+        }
+        return parse(exchange(request.build()));
     }
 
     private JsonNode call(Account account, String method, String path, BodyPublisher body, String contentType) {

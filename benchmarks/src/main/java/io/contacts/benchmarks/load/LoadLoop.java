@@ -1,4 +1,4 @@
-package io.contacts.benchmarks.read;
+package io.contacts.benchmarks.load;
 
 import io.contacts.benchmarks.BenchmarkException;
 import org.HdrHistogram.ConcurrentHistogram;
@@ -19,28 +19,31 @@ import java.util.concurrent.atomic.AtomicInteger;
  * counter) until the measuring time is over, after a warm-up that is not recorded. A request that is slower than the
  * measuring time still completes and counts, so at least one request per thread is measured.
  */
-final class LoadLoop {
+public final class LoadLoop {
 
-    /** One request; throws when the answer is not the expected one. */
-    interface Request {
+    /** One request; throws when the loop cannot go on (a refusal the caller counts is not thrown). */
+    public interface Request {
         void send(int i) throws Exception;
     }
 
-    private static final long MAX_MICROS = TimeUnit.MINUTES.toMicros(10);
+    static final long MAX_MICROS = TimeUnit.MINUTES.toMicros(10);
 
     private LoadLoop() {
     }
 
-    static Latencies run(int concurrency, Duration warmUp, Duration measuring, Request request) {
+    public static Measurement run(int concurrency, Duration warmUp, Duration measuring, Request request) {
         AtomicInteger next = new AtomicInteger();
-        loop(concurrency, warmUp, next, request, null);
+        loop(concurrency, warmUp, next, request, null, null);
         Histogram micros = new ConcurrentHistogram(MAX_MICROS, 3);
         long started = System.nanoTime();
-        loop(concurrency, measuring, next, request, micros);
-        return Latencies.of(micros, System.nanoTime() - started);
+        Timeline timeline = new Timeline(started, (int) measuring.toSeconds());
+        loop(concurrency, measuring, next, request, micros, timeline);
+        long ended = System.nanoTime();
+        return new Measurement(Latencies.of(micros, ended - started), timeline.perSecond(ended));
     }
 
-    private static void loop(int concurrency, Duration time, AtomicInteger next, Request request, Histogram into) {
+    private static void loop(int concurrency, Duration time, AtomicInteger next, Request request, Histogram into,
+                             Timeline timeline) {
         long deadline = System.nanoTime() + time.toNanos();
         ExecutorService threads = Executors.newFixedThreadPool(concurrency);
         try {
@@ -51,7 +54,9 @@ final class LoadLoop {
                         long start = System.nanoTime();
                         request.send(next.getAndIncrement());
                         if (into != null) {
-                            into.recordValue(Math.min(MAX_MICROS, (System.nanoTime() - start) / 1000));
+                            long end = System.nanoTime();
+                            into.recordValue(Math.min(MAX_MICROS, (end - start) / 1000));
+                            timeline.record(end);
                         }
                     } while (System.nanoTime() < deadline);
                     return null;

@@ -1,0 +1,43 @@
+package io.contacts.benchmarks.all;
+
+import io.contacts.benchmarks.Options;
+
+/**
+ * What {@code run.sh all} runs: each benchmark in its quick or full form, and the rows of the separate import when
+ * the read benchmark finds its data loaded (quick: 20,000 so that the whole run stays under 3 minutes; full: 100,000).
+ */
+public record AllOptions(boolean quick, int importRows) {
+
+    public static AllOptions parse(String... args) {
+        boolean quick = false;
+        Integer importRows = null;
+        Options options = new Options(args);
+        while (options.hasNext()) {
+            String option = options.next();
+            switch (option) {
+                case "--quick" -> quick = true;
+                case "--import-rows" -> importRows = options.number(10_000_000);
+                default -> throw Options.unknown(option);
+            }
+        }
+        return new AllOptions(quick, importRows != null ? importRows : quick ? 20_000 : 100_000);
+    }
+
+    String[] write() {
+        return quick ? new String[] {"--quick"} : new String[0];
+    }
+
+    String[] lag() {
+        return quick ? new String[] {"--quick"} : new String[0];
+    }
+
+    /** The read benchmark: quick measures 2 s per measurement (its own quick: 3 s) to fit the budget. */
+    String[] read() {
+        return quick ? new String[] {"--quick", "--seconds", "2"} : new String[0];
+    }
+
+    String describe() {
+        return (quick ? "--quick" : "full") + ", import of " + String.format(java.util.Locale.ROOT, "%,d", importRows)
+                + " rows when the read data is already loaded";
+    }
+}
