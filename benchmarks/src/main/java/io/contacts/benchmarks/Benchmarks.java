@@ -23,7 +23,7 @@ public final class Benchmarks {
 
     private static final String USAGE = """
             usage: benchmarks/run.sh read [--quick] [--rows N] [--seconds S] [--reload]
-                   benchmarks/run.sh write [--quick] [--seconds S]
+                   benchmarks/run.sh write [--quick] [--seconds S] [--concurrency C] [--warm-up S]
                    benchmarks/run.sh lag [--quick] [--rate R] [--seconds S] [--sample N] [--poll-ms P]
                    benchmarks/run.sh import [--rows N]
                    benchmarks/run.sh rebuild

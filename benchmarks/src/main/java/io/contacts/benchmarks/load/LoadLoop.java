@@ -31,6 +31,11 @@ public final class LoadLoop {
     private LoadLoop() {
     }
 
+    /** Sends requests as {@link #run} does for this long, recording nothing. */
+    public static void warmUp(int concurrency, Duration time, Request request) {
+        loop(concurrency, time, new AtomicInteger(), request, null, null);
+    }
+
     public static Measurement run(int concurrency, Duration warmUp, Duration measuring, Request request) {
         AtomicInteger next = new AtomicInteger();
         loop(concurrency, warmUp, next, request, null, null);

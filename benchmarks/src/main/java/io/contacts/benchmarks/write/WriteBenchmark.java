@@ -20,6 +20,7 @@ import io.contacts.benchmarks.report.Target;
 import java.io.PrintStream;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -33,6 +34,7 @@ public final class WriteBenchmark implements Benchmark {
 
     /** More refusals than this in the whole run fail it. */
     static final long MAX_REFUSALS = 5;
+    private static final int STACK_WARM_UP_CONCURRENCY = 16;
 
     private final Stack stack;
     private final WriteOptions options;
@@ -53,9 +55,16 @@ public final class WriteBenchmark implements Benchmark {
         List<Long> created = new ArrayList<>();
         // each loop numbers its requests from 0: the contacts are numbered across the run, so each is new
         AtomicInteger serial = new AtomicInteger();
-        out.printf("%nwrite path: account %d through %s, %d s per measurement after a %d s warm-up; load average %s%n",
-                account.id(), stack.edgeUrl(), options.perMeasurement().toSeconds(), options.warmUp().toSeconds(),
+        out.printf("%nwrite path: account %d through %s; the stack warms up for %d s, then %d s per measurement "
+                        + "after a %d s warm-up; load average %s%n", account.id(), stack.edgeUrl(),
+                options.stackWarmUp().toSeconds(), options.perMeasurement().toSeconds(), options.warmUp().toSeconds(),
                 Machine.loadAverage());
+        Duration half = options.stackWarmUp().dividedBy(2);
+        for (WriteShape shape : WriteShape.values()) {
+            Refusals ignored = new Refusals();
+            LoadLoop.warmUp(STACK_WARM_UP_CONCURRENCY, half, i -> write(account, shape, bodies, i, serial, created,
+                    ignored));
+        }
         Table table = Table.of("shape", 20, "c", 3, "writes/s", 9, "p50", 9, "p95", 9, "p99", 9, "max", 9, "n", 7,
                 "refused", 7);
         out.print(table.header());
@@ -112,10 +121,12 @@ public final class WriteBenchmark implements Benchmark {
                         + "(`POST /api/v1/accounts/{id}/contacts` with name, email, phone number, identifier, company, "
                         + "city and two custom attributes, unique per run) and then updates of the contacts created "
                         + "so far (`PATCH` and `PUT /contacts/{id}` alternately: name, city, plan), each a closed loop "
-                        + "of C threads for %d s after a %d s warm-up. Latency from the request to the whole 2xx "
+                        + "of C threads for %d s after a %d s warm-up (before all of them, %d s of creates and "
+                        + "updates at concurrency %d, not recorded, so that the services run compiled code). Latency from the request to the whole 2xx "
                         + "answer (which includes the read-your-writes wait: the contact is searchable when it "
                         + "answers); any other status is counted as refused.",
-                options.concurrencies(), options.perMeasurement().toSeconds(), options.warmUp().toSeconds());
+                options.concurrencies(), options.perMeasurement().toSeconds(), options.warmUp().toSeconds(),
+                options.stackWarmUp().toSeconds(), STACK_WARM_UP_CONCURRENCY);
         return new Section("Write path", method, table,
                 List.of(new Chart.Bars("write-latency.png", "Write latency by shape and concurrency", "ms", bars),
                         new Chart.Lines("write-throughput.png", "Writes completed per second", "writes/s",

@@ -14,6 +14,7 @@ class WriteOptionsTest {
         WriteOptions options = WriteOptions.parse();
         assertThat(options.perMeasurement()).isEqualTo(Duration.ofSeconds(8));
         assertThat(options.warmUp()).isEqualTo(Duration.ofSeconds(2));
+        assertThat(options.stackWarmUp()).isEqualTo(Duration.ofSeconds(30));
         assertThat(options.concurrencies()).containsExactly(1, 8, 32, 64);
     }
 
@@ -21,7 +22,14 @@ class WriteOptionsTest {
     void quickIsShorterAndSecondsOverrideIt() {
         assertThat(WriteOptions.parse("--quick").perMeasurement()).isEqualTo(Duration.ofSeconds(3));
         assertThat(WriteOptions.parse("--quick").warmUp()).isEqualTo(Duration.ofSeconds(1));
+        assertThat(WriteOptions.parse("--quick").stackWarmUp()).isEqualTo(Duration.ofSeconds(10));
+        assertThat(WriteOptions.parse("--quick", "--warm-up", "3").stackWarmUp()).isEqualTo(Duration.ofSeconds(3));
         assertThat(WriteOptions.parse("--quick", "--seconds", "5").perMeasurement()).isEqualTo(Duration.ofSeconds(5));
+    }
+
+    @Test
+    void oneConcurrencyAlone() {
+        assertThat(WriteOptions.parse("--concurrency", "8").concurrencies()).containsExactly(8);
     }
 
     @Test

@@ -11,6 +11,7 @@ import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
 import java.time.Duration;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
@@ -41,21 +42,23 @@ public class ContactAwaiter {
      * {@code minSequence}; fails with {@link ProjectionTimeoutException} after the timeout
      */
     public CompletableFuture<ContactDocument> await(long contactId, long minSequence, Duration timeout) {
-        CompletableFuture<Void> reached = progress.awaitSequence(contactId, minSequence);
+        CompletableFuture<Optional<ContactDocument>> reached = progress.awaitSequence(contactId, minSequence);
         try {
-            reader.findSearchable(contactId).ifPresent(d -> progress.reached(contactId, d.sequence()));
+            reader.findSearchable(contactId).ifPresent(progress::reached);
         } catch (ServiceUnavailableException e) {
             reached.cancel(false);
             throw e;
         }
         return reached.orTimeout(timeout.toMillis(), TimeUnit.MILLISECONDS)
-                .handle((ignored, failure) -> {
+                .handle((document, failure) -> {
                     if (failure != null) {
                         throw new ProjectionTimeoutException();
                     }
-                    return contactId;
+                    return document;
                 })
-                .thenApplyAsync(id -> reader.findSearchable(id).orElseThrow(ContactNotFoundException::new), executor);
+                // a sequence seen by the re-check comes without its document
+                .thenApplyAsync(document -> document.orElseGet(() ->
+                        reader.findSearchable(contactId).orElseThrow(ContactNotFoundException::new)), executor);
     }
 
     @Scheduled(fixedDelayString = "${contacts.await.recheck-interval}")

@@ -20,6 +20,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
+import java.util.concurrent.Executors;
 import java.util.concurrent.locks.Lock;
 import java.util.concurrent.locks.ReadWriteLock;
 import java.util.concurrent.locks.ReentrantReadWriteLock;
@@ -44,6 +45,7 @@ class ContactProjector {
     private final Counter duplicates;
     private final Counter deadLettered;
     private final int refreshBelow;
+    private final SharedRefresh refresh;
     /**
      * Listener batches own disjoint partitions, hence disjoint contacts, and run side by side; a replay batch may
      * touch any contact, so it runs alone: two writers folding the same contact from one read would lose events.
@@ -54,6 +56,11 @@ class ContactProjector {
                      MeterRegistry meters, @Value("${contacts.projection.refresh-below}") int refreshBelow) {
         this.index = index;
         this.refreshBelow = refreshBelow;
+        this.refresh = new SharedRefresh(store::refresh, Executors.newSingleThreadExecutor(runnable -> {
+            Thread thread = new Thread(runnable, "projection-refresh");
+            thread.setDaemon(true);
+            return thread;
+        }));
         this.store = store;
         this.progress = progress;
         this.deadLetters = deadLetters;
@@ -139,16 +146,18 @@ class ContactProjector {
     }
 
     private ProjectionStore.Written write(List<ContactDocument> changed) {
-        // A refresh per bulk makes a write searchable at once (read-your-writes) but costs a new segment each
-        // time: bulks of a catch-up or an import refresh only when someone waits for one of their contacts;
-        // the others become searchable at the index's next scheduled refresh (about a second), and waiters
-        // that came too late find them by their own re-check.
+        // Bulks of a catch-up or an import are made searchable only when someone waits for one of their contacts;
+        // the others at the index's next scheduled refresh (about a second), and waiters that came too late find
+        // them by their own re-check. The batch does not wait for the refresh: its offsets commit meanwhile.
         Set<Long> awaited = progress.awaitedContacts();
-        boolean refresh = changed.size() < refreshBelow
+        boolean searchableNow = changed.size() < refreshBelow
                 || changed.stream().anyMatch(document -> awaited.contains(document.id()));
-        ProjectionStore.Written written = store.write(changed, refresh);
-        if (refresh) {
-            written.searchable().forEach(progress::reached);
+        ProjectionStore.Written written = store.write(changed);
+        if (searchableNow) {
+            // a document Elasticsearch had at its version already (a redelivery) is the same document
+            List<ContactDocument> searchable = changed.stream()
+                    .filter(document -> written.searchable().containsKey(document.id())).toList();
+            refresh.request().thenRun(() -> searchable.forEach(progress::reached));
         }
         return written;
     }

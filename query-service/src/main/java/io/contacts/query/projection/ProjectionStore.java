@@ -22,7 +22,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
-/** Reads and writes the projection's documents: realtime multi-get, versioned bulk index with refresh. */
+/** Reads and writes the projection's documents: realtime multi-get, versioned bulk index, refresh. */
 @Component
 class ProjectionStore {
 
@@ -74,19 +74,31 @@ class ProjectionStore {
     }
 
     /**
-     * Indexes the documents with external versions and, if {@code refresh}, refreshes, so that they are searchable on
-     * return (else at the index's next scheduled refresh). A version
-     * conflict means Elasticsearch already has a newer version: the contact is at least as far as asked.
+     * Indexes the documents into the live index with external versions, without a refresh: they are searchable after
+     * the next {@link #refresh()} or the index's scheduled one. A version conflict means Elasticsearch already has a
+     * newer version: the contact is at least as far as asked.
      *
-     * @return the sequence each written contact is at now (searchable at, when refreshed), and why Elasticsearch
+     * @return the sequence each written contact is at now (searchable at, once refreshed), and why Elasticsearch
      *         rejected the others as invalid (they are dead-lettered)
      * @throws IllegalStateException when Elasticsearch could not take some documents for now (the batch is retried)
      */
-    Written write(List<ContactDocument> documents, boolean refresh) {
-        return write(index.alias(), documents, refresh);
+    Written write(List<ContactDocument> documents) {
+        return write(index.alias(), documents, false);
     }
 
-    /** {@link #write(List, boolean)} into a given index or alias (a rebuild's new index). */
+    /** Makes everything written to the live index before this call searchable. */
+    void refresh() {
+        try {
+            client.indices().refresh(r -> r.index(index.alias()));
+        } catch (IOException e) {
+            throw new UncheckedIOException("Elasticsearch is unreachable", e);
+        }
+    }
+
+    /**
+     * {@link #write(List)} into a given index or alias (a rebuild's new index), refreshed on return if
+     * {@code refresh}.
+     */
     Written write(String target, List<ContactDocument> documents, boolean refresh) {
         return write(target, documents, refresh, VersionType.External);
     }
