@@ -30,6 +30,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
@@ -44,6 +45,9 @@ import java.util.concurrent.atomic.AtomicLong;
 public final class QueryTestFixture implements AutoCloseable {
 
     public static final int PARTITIONS = 3;
+
+    /** The fixtures registered with a context, by alias, for {@link RemoveFixture} to find. */
+    private static final Map<String, QueryTestFixture> registered = new ConcurrentHashMap<>();
 
     private final String topic;
     private final String alias;
@@ -75,12 +79,21 @@ public final class QueryTestFixture implements AutoCloseable {
     }
 
     public void register(DynamicPropertyRegistry registry, String elasticsearchUrl) {
+        registered.put(alias, this);
         registry.add("spring.elasticsearch.uris", () -> elasticsearchUrl);
         registry.add("spring.kafka.bootstrap-servers", TestInfrastructure::kafkaBootstrap);
         registry.add("contacts.kafka.events-topic", () -> topic);
         registry.add("contacts.kafka.group", () -> group);
         registry.add("contacts.elasticsearch.alias", () -> alias);
         registry.add("contacts.access.command-url", commandService::url);
+    }
+
+    static QueryTestFixture registered(String alias) {
+        QueryTestFixture fixture = registered.get(alias);
+        if (fixture == null) {
+            throw new IllegalStateException("No fixture registered the alias " + alias);
+        }
+        return fixture;
     }
 
     public CommandServiceStandIn commandService() {
@@ -150,6 +163,7 @@ public final class QueryTestFixture implements AutoCloseable {
 
     @Override
     public void close() throws Exception {
+        registered.remove(alias);
         producer.close();
         commandService.close();
         try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG,

@@ -1,13 +1,11 @@
 package io.contacts.benchmarks.load;
 
-import io.contacts.benchmarks.BenchmarkException;
 import org.HdrHistogram.ConcurrentHistogram;
 import org.HdrHistogram.Histogram;
 
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -67,15 +65,7 @@ public final class LoadLoop {
                     return null;
                 }));
             }
-            for (Future<?> worker : workers) {
-                worker.get();
-            }
-        } catch (ExecutionException e) {
-            Throwable cause = e.getCause();
-            throw cause instanceof BenchmarkException b ? b : new BenchmarkException(cause.toString(), cause);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new BenchmarkException("interrupted", e);
+            Futures.awaitAll(workers);
         } finally {
             threads.shutdownNow();
         }

@@ -1,11 +1,8 @@
 package io.contacts.benchmarks.load;
 
-import io.contacts.benchmarks.BenchmarkException;
-
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -64,19 +61,11 @@ public final class OpenLoop {
                     return null;
                 }));
             }
-            for (Future<?> each : sends) {
-                each.get();
-            }
+            Futures.awaitAll(sends);
             // the measured sends started over this time: from the first one's due time to one interval after the last
             long measuredStart = start + schedule.dueNanos(warmUpSends);
             long interval = schedule.dueNanos(1);
             return new Sent(total - warmUpSends, late.get(), lastStarted.get() + interval - measuredStart);
-        } catch (ExecutionException e) {
-            Throwable cause = e.getCause();
-            throw cause instanceof BenchmarkException b ? b : new BenchmarkException(cause.toString(), cause);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new BenchmarkException("interrupted", e);
         } finally {
             pool.shutdownNow();
         }

@@ -10,6 +10,7 @@ import co.elastic.clients.elasticsearch.core.GetResponse;
 import co.elastic.clients.elasticsearch.core.MsearchResponse;
 import co.elastic.clients.elasticsearch.core.SearchResponse;
 import co.elastic.clients.elasticsearch.core.msearch.MultiSearchItem;
+import co.elastic.clients.elasticsearch.core.msearch.MultisearchBody;
 import co.elastic.clients.elasticsearch.core.msearch.MultiSearchResponseItem;
 import co.elastic.clients.elasticsearch.core.search.Hit;
 import co.elastic.clients.elasticsearch.core.search.TotalHits;
@@ -89,29 +90,41 @@ public class ContactReader {
                 .filter(conditions)));
         boolean beyondWindow = from > MAX_RESULT_WINDOW - size;
         if (!countAll) {
-            return new Page(beyondWindow ? List.of() : page(query, sort, (int) from, size), 0);
+            return new Page(beyondWindow ? List.of() : sources(msearch(page(query, sort, (int) from, size)).get(0)), 0);
         }
         if (beyondWindow) {
-            return new Page(List.of(), count(query));
+            return new Page(List.of(), total(msearch(count(query)).get(0)));
         }
-        MsearchResponse<ContactDocument> response = call(() -> client.msearch(m -> m
-                .searches(s -> s.header(h -> h.index(index.alias())).body(b -> b.query(query)
-                        .sort(sort.toSortOptions()).from((int) from).size(size).trackTotalHits(t -> t.enabled(false))))
-                .searches(s -> s.header(h -> h.index(index.alias())).body(b -> b.query(query).size(0)
-                        .trackTotalHits(t -> t.enabled(true)))), ContactDocument.class));
-        List<ContactDocument> contacts = sources(result(response.responses().get(0)).hits().hits());
-        TotalHits total = result(response.responses().get(1)).hits().total();
-        return new Page(contacts, total == null ? 0 : total.value());
+        List<MultiSearchItem<ContactDocument>> both = msearch(page(query, sort, (int) from, size), count(query));
+        return new Page(sources(both.get(0)), total(both.get(1)));
     }
 
-    private List<ContactDocument> page(Query query, ContactSort sort, int from, int size) {
-        return sources(call(() -> client.search(s -> s.index(index.alias()).query(query).sort(sort.toSortOptions())
-                .from(from).size(size).trackTotalHits(t -> t.enabled(false)), ContactDocument.class)).hits().hits());
+    /** The page without its count: Lucene skips the documents that cannot enter it. */
+    private static MultisearchBody page(Query query, ContactSort sort, int from, int size) {
+        return MultisearchBody.of(b -> b.query(query).sort(sort.toSortOptions()).from(from).size(size)
+                .trackTotalHits(t -> t.enabled(false)));
     }
 
-    private long count(Query query) {
-        TotalHits total = call(() -> client.search(s -> s.index(index.alias()).query(query).size(0)
-                .trackTotalHits(t -> t.enabled(true)), ContactDocument.class)).hits().total();
+    private static MultisearchBody count(Query query) {
+        return MultisearchBody.of(b -> b.query(query).size(0).trackTotalHits(t -> t.enabled(true)));
+    }
+
+    /**
+     * The searches as one {@code _msearch}, also when there is only one, so that a page or a count is written once
+     * whether it goes alone or with the other.
+     */
+    private List<MultiSearchItem<ContactDocument>> msearch(MultisearchBody... searches) {
+        MsearchResponse<ContactDocument> response = call(() -> client.msearch(m -> {
+            for (MultisearchBody search : searches) {
+                m.searches(s -> s.header(h -> h.index(index.alias())).body(search));
+            }
+            return m;
+        }, ContactDocument.class));
+        return response.responses().stream().map(ContactReader::result).toList();
+    }
+
+    private static long total(MultiSearchItem<ContactDocument> count) {
+        TotalHits total = count.hits().total();
         return total == null ? 0 : total.value();
     }
 
@@ -124,7 +137,8 @@ public class ContactReader {
         return item.result();
     }
 
-    private static List<ContactDocument> sources(List<Hit<ContactDocument>> hits) {
+    private static List<ContactDocument> sources(MultiSearchItem<ContactDocument> page) {
+        List<Hit<ContactDocument>> hits = page.hits().hits();
         List<ContactDocument> contacts = new ArrayList<>(hits.size());
         for (Hit<ContactDocument> hit : hits) {
             contacts.add(hit.source());

@@ -2,18 +2,14 @@ package io.contacts.query.access;
 
 import io.contacts.query.ApiClient;
 import io.contacts.query.CommandServiceStandIn;
+import io.contacts.query.QueryServiceTest;
 import io.contacts.query.QueryTestFixture;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
-import org.springframework.beans.factory.DisposableBean;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.context.annotation.Bean;
-import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
@@ -23,9 +19,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 /** Every /api/v1 request is authorised by the command-service (here its contract, served by a stand-in). */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = "contacts.access.cache-ttl=1s")
-@DirtiesContext
+@QueryServiceTest(properties = "contacts.access.cache-ttl=1s")
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class AccessIT {
 
@@ -35,14 +29,6 @@ class AccessIT {
     @DynamicPropertySource
     static void properties(DynamicPropertyRegistry registry) {
         fixture.register(registry);
-    }
-
-    @TestConfiguration
-    static class RemoveFixture {
-        @Bean
-        DisposableBean removeFixture() {
-            return fixture::close;
-        }
     }
 
     @LocalServerPort

@@ -6,17 +6,16 @@ import io.contacts.events.ContactDeleted;
 import io.contacts.events.ContactLabelsChanged;
 import io.contacts.query.ApiClient;
 import io.contacts.query.CommandServiceStandIn;
+import io.contacts.query.QueryServiceTest;
 import io.contacts.query.QueryTestFixture;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.springframework.beans.factory.DisposableBean;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.annotation.Bean;
-import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.util.FileSystemUtils;
@@ -39,8 +38,7 @@ import static org.awaitility.Awaitility.await;
  * Export jobs against the real Elasticsearch: more contacts than a page (point in time + search_after), the file's
  * exact content, the download by signed link, and a job abandoned mid-way run again from the start.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-@DirtiesContext
+@QueryServiceTest
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class ExportJobIT {
 
@@ -63,13 +61,10 @@ class ExportJobIT {
     }
 
     @TestConfiguration
-    static class RemoveFixture {
+    static class RemoveExports {
         @Bean
-        DisposableBean removeFixture() {
-            return () -> {
-                fixture.close();
-                FileSystemUtils.deleteRecursively(dir);
-            };
+        DisposableBean removeExports() {
+            return () -> FileSystemUtils.deleteRecursively(dir);
         }
     }
 

@@ -5,15 +5,11 @@ import io.contacts.events.ContactCreated;
 import io.contacts.events.ContactDeleted;
 import io.contacts.query.ApiClient;
 import io.contacts.query.CommandServiceStandIn;
+import io.contacts.query.QueryServiceTest;
 import io.contacts.query.QueryTestFixture;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.DisposableBean;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.context.annotation.Bean;
-import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
@@ -28,8 +24,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 /** Heartbeats, availability_status on every rendering, GET /contacts/active and the internal presence check. */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-@DirtiesContext
+@QueryServiceTest
 class PresenceIT {
 
     /**
@@ -43,14 +38,6 @@ class PresenceIT {
     static void properties(DynamicPropertyRegistry registry) {
         fixture.register(registry);
         registry.add("contacts.presence.window", WINDOW::toString);
-    }
-
-    @TestConfiguration
-    static class RemoveFixture {
-        @Bean
-        DisposableBean removeFixture() {
-            return fixture::close;
-        }
     }
 
     @LocalServerPort

@@ -3,15 +3,11 @@ package io.contacts.query.search;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.contacts.events.ContactCreated;
 import io.contacts.query.ApiClient;
+import io.contacts.query.QueryServiceTest;
 import io.contacts.query.QueryTestFixture;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.DisposableBean;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.context.annotation.Bean;
-import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
@@ -28,8 +24,7 @@ import java.util.stream.StreamSupport;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** GET /contacts/search: chatwoot-reference.md scenarios 22-29 and the literal-text rules. */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-@DirtiesContext
+@QueryServiceTest
 class SearchIT {
 
     static final QueryTestFixture fixture = new QueryTestFixture("search");
@@ -37,14 +32,6 @@ class SearchIT {
     @DynamicPropertySource
     static void properties(DynamicPropertyRegistry registry) {
         fixture.register(registry);
-    }
-
-    @TestConfiguration
-    static class RemoveFixture {
-        @Bean
-        DisposableBean removeFixture() {
-            return fixture::close;
-        }
     }
 
     @LocalServerPort

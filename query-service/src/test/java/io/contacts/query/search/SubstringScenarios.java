@@ -7,6 +7,7 @@ import io.contacts.query.CommandServiceStandIn;
 import io.contacts.query.QueryTestFixture;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
 import java.net.URLEncoder;
@@ -26,6 +27,8 @@ abstract class SubstringScenarios {
 
     @LocalServerPort
     int port;
+    @Autowired
+    IndexedGrams grams;
     ApiClient api;
     long account;
 

@@ -1,14 +1,9 @@
 package io.contacts.query.search;
 
+import io.contacts.query.QueryServiceTest;
 import io.contacts.query.QueryTestFixture;
 import io.contacts.testsupport.TestInfrastructure;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.DisposableBean;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.context.TestConfiguration;
-import org.springframework.context.annotation.Bean;
-import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
@@ -24,8 +19,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * On an index created by a version without the gram fields (they arrive by the mapping PUT at start-up, its older
  * documents have none): the searches keep walking the terms with wildcards and find every contact.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-@DirtiesContext
+@QueryServiceTest
 class SubstringWithoutGramsIT extends SubstringScenarios {
 
     static final QueryTestFixture fixture = new QueryTestFixture("nograms");
@@ -40,17 +34,6 @@ class SubstringWithoutGramsIT extends SubstringScenarios {
                 + "\"mappings\":{\"dynamic\":\"strict\",\"properties\":{\"id\":{\"type\":\"long\"}}},"
                 + "\"aliases\":{\"" + fixture.alias() + "\":{\"is_write_index\":true}}}");
     }
-
-    @TestConfiguration
-    static class RemoveFixture {
-        @Bean
-        DisposableBean removeFixture() {
-            return fixture::close;
-        }
-    }
-
-    @Autowired
-    IndexedGrams grams;
 
     @Override
     QueryTestFixture fixture() {

@@ -1,14 +1,10 @@
 package io.contacts.query.web;
 
 import io.contacts.query.ApiClient;
+import io.contacts.query.QueryServiceTest;
 import io.contacts.query.QueryTestFixture;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.DisposableBean;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.context.annotation.Bean;
-import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
@@ -20,8 +16,7 @@ import java.util.List;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** The service starts without Elasticsearch and answers 503, never a 500, until it is back. */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-@DirtiesContext
+@QueryServiceTest
 class UnavailableElasticsearchIT {
 
     static final QueryTestFixture fixture = new QueryTestFixture("no-es");
@@ -29,14 +24,6 @@ class UnavailableElasticsearchIT {
     @DynamicPropertySource
     static void properties(DynamicPropertyRegistry registry) {
         fixture.register(registry, "http://127.0.0.1:" + closedPort());
-    }
-
-    @TestConfiguration
-    static class RemoveFixture {
-        @Bean
-        DisposableBean removeFixture() {
-            return fixture::close;
-        }
     }
 
     @LocalServerPort
