@@ -10,9 +10,9 @@ class AllOptionsTest {
     @Test
     void quickRunsEachBenchmarkQuickAndTheReadOneShorter() {
         AllOptions quick = AllOptions.parse("--quick");
-        assertThat(quick.write()).containsExactly("--quick");
-        assertThat(quick.lag()).containsExactly("--quick");
-        assertThat(quick.read()).containsExactly("--quick", "--seconds", "2");
+        assertThat(quick.write()).containsExactly("--quick", "--seconds", "2", "--warm-up", "5");
+        assertThat(quick.lag()).containsExactly("--quick", "--seconds", "5");
+        assertThat(quick.read()).containsExactly("--quick", "--seconds", "1");
         assertThat(quick.importRows()).isEqualTo(20_000);
     }
 
