@@ -7,6 +7,7 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Pattern;
 
 /**
  * A custom attribute as one typed key/value pair of the nested {@code custom_values} field: the value in every
@@ -17,6 +18,8 @@ import java.util.Map;
  */
 @JsonInclude(Include.NON_NULL)
 public record CustomValue(String key, String text, Double number, String date, Boolean bool) {
+
+    private static final Pattern NUMBER = Pattern.compile("[+-]?(\\d+\\.?\\d*|\\.\\d+)([eE][+-]?\\d+)?");
 
     /** The pairs of these custom attributes; null values, objects and arrays are not values Chatwoot compares. */
     public static List<CustomValue> of(Map<String, Object> attributes) {
@@ -36,7 +39,7 @@ public record CustomValue(String key, String text, Double number, String date, B
 
     private static Double number(String text) {
         String stripped = text.strip();
-        if (!stripped.matches("[+-]?(\\d+\\.?\\d*|\\.\\d+)([eE][+-]?\\d+)?")) {
+        if (!NUMBER.matcher(stripped).matches()) {
             return null;
         }
         double number = Double.parseDouble(stripped);

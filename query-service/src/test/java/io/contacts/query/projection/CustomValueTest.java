@@ -38,4 +38,14 @@ class CustomValueTest {
         assertThat(CustomValue.of(Map.of("a", "12abc"))).containsExactly(new CustomValue("a", "12abc", null, null, null));
         assertThat(CustomValue.of(Map.of("a", "NaN"))).containsExactly(new CustomValue("a", "NaN", null, null, null));
     }
+
+    @Test
+    void onlyIsoFormsAreDays() {
+        assertThat(CustomValue.of(Map.of("a", " +12022-01-19 "))).containsExactly(
+                new CustomValue("a", " +12022-01-19 ", null, "+12022-01-19", null));
+        assertThat(CustomValue.of(Map.of("a", "2022-1-19"))).containsExactly(
+                new CustomValue("a", "2022-1-19", null, null, null));
+        assertThat(CustomValue.of(Map.of("a", "Jan 19, 2022"))).containsExactly(
+                new CustomValue("a", "Jan 19, 2022", null, null, null));
+    }
 }
