@@ -25,13 +25,7 @@ class FilterQueryTest {
 
     private static String query(String payload) {
         try {
-            Query query = FilterQuery.of(Condition.listOf(JSON.readTree(payload)), TYPES, TODAY).orElseThrow();
-            StringWriter out = new StringWriter();
-            JacksonJsonpMapper mapper = new JacksonJsonpMapper();
-            try (var generator = mapper.jsonProvider().createGenerator(out)) {
-                query.serialize(generator, mapper);
-            }
-            return JSON.readTree(out.toString()).toString();
+            return json(FilterQuery.of(Condition.listOf(JSON.readTree(payload)), TYPES, TODAY).orElseThrow());
         } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
             throw new IllegalStateException(e);
         }
@@ -39,18 +33,22 @@ class FilterQueryTest {
 
     private static String onGrams(String key, String operator, String values) {
         try {
-            Query query = FilterQuery.of(Condition.listOf(JSON.readTree("[{\"attribute_key\":\"" + key
+            return json(FilterQuery.of(Condition.listOf(JSON.readTree("[{\"attribute_key\":\"" + key
                     + "\",\"filter_operator\":\"" + operator + "\",\"values\":" + values + "}]")), TYPES, TODAY,
-                    true).orElseThrow();
-            StringWriter out = new StringWriter();
-            JacksonJsonpMapper mapper = new JacksonJsonpMapper();
-            try (var generator = mapper.jsonProvider().createGenerator(out)) {
-                query.serialize(generator, mapper);
-            }
-            return JSON.readTree(out.toString()).toString();
+                    true).orElseThrow());
         } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
             throw new IllegalStateException(e);
         }
+    }
+
+    /** The query as Elasticsearch receives it, compact. */
+    private static String json(Query query) throws com.fasterxml.jackson.core.JsonProcessingException {
+        StringWriter out = new StringWriter();
+        JacksonJsonpMapper mapper = new JacksonJsonpMapper();
+        try (var generator = mapper.jsonProvider().createGenerator(out)) {
+            query.serialize(generator, mapper);
+        }
+        return JSON.readTree(out.toString()).toString();
     }
 
     private static String one(String key, String operator, String values) {
