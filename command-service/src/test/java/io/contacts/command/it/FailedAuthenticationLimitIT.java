@@ -1,7 +1,7 @@
 package io.contacts.command.it;
 
 import org.junit.jupiter.api.Test;
-import org.springframework.test.context.TestPropertySource;
+import org.springframework.beans.factory.annotation.Value;
 
 import java.io.IOException;
 import java.net.URI;
@@ -12,11 +12,15 @@ import java.net.http.HttpResponse;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The limit on failed authentications per client address, small here. Requests come from 127.0.0.1, an internal
- * proxy, so their {@code X-Forwarded-For} names the client (as the edge and the query-service send it).
+ * The limit on failed authentications per client address, as configured. Requests come from 127.0.0.1, an internal
+ * proxy, so their {@code X-Forwarded-For} names the client (as the edge and the query-service send it); the
+ * addresses here are documentation addresses no other test uses. (The shared application context: another one would
+ * run its own publishers against the same event store.)
  */
-@TestPropertySource(properties = {"contacts.auth-failures.limit=3", "contacts.auth-failures.period=1h"})
 class FailedAuthenticationLimitIT extends CommandServiceIT {
+
+    @Value("${contacts.auth-failures.limit}")
+    int limit;
 
     private static final HttpClient HTTP = HttpClient.newHttpClient();
 
@@ -42,14 +46,14 @@ class FailedAuthenticationLimitIT extends CommandServiceIT {
         Account account = newAccount();
         String inboxes = "/api/v1/accounts/" + account.id() + "/inboxes";
         String access = "/internal/v1/accounts/" + account.id() + "/access";
-        for (int i = 0; i < 3; i++) {
+        for (int i = 0; i < limit; i++) {
             assertThat(get(inboxes, "guess-" + i, "203.0.113.7").statusCode()).isEqualTo(401);
         }
 
         HttpResponse<String> refused = get(inboxes, account.adminToken(), "203.0.113.7");
         assertThat(refused.statusCode()).isEqualTo(429);
         assertThat(refused.body()).isEqualTo("{\"error\":\"Too many failed authentication attempts\"}");
-        assertThat(Long.parseLong(refused.headers().firstValue("Retry-After").orElseThrow())).isBetween(3000L, 3600L);
+        assertThat(Long.parseLong(refused.headers().firstValue("Retry-After").orElseThrow())).isBetween(1L, 60L);
         HttpResponse<String> write = post(contacts(account), account.adminToken(), "203.0.113.7", "{\"name\":\"X\"}");
         assertThat(write.statusCode()).isEqualTo(429);
         assertThat(jdbc.queryForObject("SELECT count(*) FROM contact_claims WHERE account_id = ?", Long.class,
