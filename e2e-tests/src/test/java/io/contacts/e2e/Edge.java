@@ -6,13 +6,18 @@ import io.contacts.testsupport.TestInfrastructure;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.net.InetSocketAddress;
+import java.net.Socket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
 
@@ -72,15 +77,76 @@ final class Edge {
         body.writeBytes(("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8));
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(baseUrl + path))
                 .timeout(Duration.ofSeconds(60)).header("Accept", "application/json")
-                .header("api_access_token", token)
                 .header("Content-Type", "multipart/form-data; boundary=" + boundary)
                 .method(method, HttpRequest.BodyPublishers.ofByteArray(body.toByteArray()));
+        if (token != null) {
+            request.header("api_access_token", token);
+        }
         HttpResponse<String> response = send(request.build(), HttpResponse.BodyHandlers.ofString());
         try {
             String raw = response.body();
             return new Reply(response.statusCode(), raw.isBlank() ? JSON.nullNode() : JSON.readTree(raw), raw);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Any request, answered as text whatever its type (the token and the body are optional). */
+    HttpResponse<String> raw(String method, String path, String token, String contentType, byte[] body) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(baseUrl + path))
+                .timeout(Duration.ofSeconds(30)).header("Accept", "application/json")
+                .method(method, body == null ? HttpRequest.BodyPublishers.noBody()
+                        : HttpRequest.BodyPublishers.ofByteArray(body));
+        if (token != null) {
+            request.header("api_access_token", token);
+        }
+        if (contentType != null) {
+            request.header("Content-Type", contentType);
+        }
+        return send(request.build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    /** An answer read off a socket. */
+    record Raw(int status, Map<String, String> headers, String body) {
+    }
+
+    /**
+     * One HTTP/1.0 request written on a socket bound to {@code source}, with these headers and no body: what the JDK
+     * client cannot do (choose the source address, declare a length it does not send). Header names are answered in
+     * lower case.
+     */
+    Raw socket(String source, String method, String path, Map<String, String> headers) {
+        URI edge = URI.create(baseUrl);
+        try (Socket socket = new Socket()) {
+            socket.bind(new InetSocketAddress(source, 0));
+            socket.connect(new InetSocketAddress(edge.getHost(), edge.getPort()), 5_000);
+            socket.setSoTimeout(30_000);
+            StringBuilder request = new StringBuilder(method + " " + path + " HTTP/1.0\r\nHost: "
+                    + edge.getAuthority() + "\r\nAccept: application/json\r\n");
+            headers.forEach((name, value) -> request.append(name).append(": ").append(value).append("\r\n"));
+            socket.getOutputStream().write(request.append("\r\n").toString().getBytes(StandardCharsets.US_ASCII));
+            InputStream in = socket.getInputStream();
+            ByteArrayOutputStream head = new ByteArrayOutputStream();
+            while (!head.toString(StandardCharsets.US_ASCII).endsWith("\r\n\r\n")) {
+                int b = in.read();
+                if (b < 0) {
+                    throw new IOException("the connection closed in the answer's head: " + head);
+                }
+                head.write(b);
+            }
+            String[] lines = head.toString(StandardCharsets.US_ASCII).split("\r\n");
+            Map<String, String> answerHeaders = new LinkedHashMap<>();
+            for (int i = 1; i < lines.length; i++) {
+                String[] header = lines[i].split(":", 2);
+                answerHeaders.put(header[0].trim().toLowerCase(Locale.ROOT), header[1].trim());
+            }
+            // read the body by its length: a server may linger before closing a connection whose body it refused
+            String length = answerHeaders.get("content-length");
+            byte[] body = length == null ? in.readAllBytes() : in.readNBytes(Integer.parseInt(length));
+            return new Raw(Integer.parseInt(lines[0].split(" ")[1]), answerHeaders,
+                    new String(body, StandardCharsets.UTF_8));
+        } catch (IOException e) {
+            throw new UncheckedIOException("No answer from the edge to " + source + " " + method + " " + path, e);
         }
     }
 

@@ -16,7 +16,8 @@ import java.util.regex.Pattern;
 /**
  * The command-service's internal access endpoint as docs/internals.md documents it, served by a real HTTP server:
  * {@link #TOKEN} is a member of every account except {@link #UNKNOWN_ACCOUNT} (which does not exist);
- * {@link #OUTSIDER_TOKEN} is a user of no account; any other token is invalid.
+ * {@link #OUTSIDER_TOKEN} is a user of no account; any other token is invalid; a client address (the
+ * {@code X-Forwarded-For} the query-service sends) of {@link #BLOCKED_ADDRESS} has failed too often.
  */
 public final class CommandServiceStandIn implements AutoCloseable {
 
@@ -29,11 +30,14 @@ public final class CommandServiceStandIn implements AutoCloseable {
     public static final String INVALID_TOKEN = "{\"error\":\"Invalid Access Token\"}";
     public static final String NOT_A_MEMBER = "{\"error\":\"You are not authorized to access this account\"}";
     public static final String NO_ACCOUNT = "{\"error\":\"Resource could not be found\"}";
+    public static final String BLOCKED_ADDRESS = "203.0.113.66";
+    public static final String TOO_MANY_FAILURES = "{\"error\":\"Too many failed authentication attempts\"}";
 
     private static final Pattern PATH = Pattern.compile("^/internal/v1/accounts/([^/]+)/access$");
 
     private final HttpServer server;
     private final Map<String, AtomicInteger> calls = new ConcurrentHashMap<>();
+    private volatile String lastClientAddress;
 
     public CommandServiceStandIn() {
         try {
@@ -47,6 +51,11 @@ public final class CommandServiceStandIn implements AutoCloseable {
 
     public String url() {
         return "http://127.0.0.1:" + server.getAddress().getPort();
+    }
+
+    /** The client address the last access check named. */
+    public String lastClientAddress() {
+        return lastClientAddress;
     }
 
     /** How many access checks were asked for this token and account. */
@@ -63,7 +72,11 @@ public final class CommandServiceStandIn implements AutoCloseable {
         }
         String account = path.group(1);
         calls.computeIfAbsent(token + "|" + account, k -> new AtomicInteger()).incrementAndGet();
-        if (token == null) {
+        lastClientAddress = exchange.getRequestHeaders().getFirst("X-Forwarded-For");
+        if (BLOCKED_ADDRESS.equals(lastClientAddress)) {
+            exchange.getResponseHeaders().set("Retry-After", "42");
+            respond(exchange, 429, TOO_MANY_FAILURES);
+        } else if (token == null) {
             respond(exchange, 401, NO_CREDENTIALS);
         } else if (!Set.of(TOKEN, OUTSIDER_TOKEN).contains(token)) {
             respond(exchange, 401, INVALID_TOKEN);

@@ -90,6 +90,15 @@ public final class TestInfrastructure {
         return required("CONTACTS_URL");
     }
 
+    /** A service of the running stack, directly (not through the edge): tests of what each service enforces itself. */
+    public static String commandServiceUrl() {
+        return required("CONTACTS_COMMAND_URL");
+    }
+
+    public static String queryServiceUrl() {
+        return required("CONTACTS_QUERY_URL");
+    }
+
     public static String platformToken() {
         return required("CONTACTS_PLATFORM_TOKEN");
     }

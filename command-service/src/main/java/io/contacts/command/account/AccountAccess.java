@@ -1,6 +1,7 @@
 package io.contacts.command.account;
 
 import io.contacts.command.web.ApiException;
+import jakarta.servlet.http.HttpServletRequest;
 import org.springframework.http.HttpStatus;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
@@ -19,18 +20,27 @@ public class AccountAccess {
     private static final String SIGN_IN = "You need to sign in or sign up before continuing.";
 
     private final JdbcTemplate jdbc;
+    private final FailedAuthentications failures;
 
-    AccountAccess(JdbcTemplate jdbc) {
+    AccountAccess(JdbcTemplate jdbc, FailedAuthentications failures) {
         this.jdbc = jdbc;
+        this.failures = failures;
     }
 
-    public AccountMember check(String token, String accountId) {
+    /** The request's token and client address (as the edge saw it: Tomcat's RemoteIpValve reads X-Forwarded-For). */
+    public AccountMember check(HttpServletRequest request, String accountId) {
+        return check(ApiTokens.of(request), accountId, request.getRemoteAddr());
+    }
+
+    AccountMember check(String token, String accountId, String clientAddress) {
+        failures.checkAllowed(clientAddress);
         if (token == null || token.isEmpty()) {
             throw new ApiException(HttpStatus.UNAUTHORIZED, Map.of("error", SIGN_IN, "errors", List.of(SIGN_IN)));
         }
         List<Long> users = jdbc.queryForList("SELECT user_id FROM access_tokens WHERE token_sha256 = ?", Long.class,
                 AccessTokens.sha256(token));
         if (users.isEmpty()) {
+            failures.failed(clientAddress);
             throw new ApiException(HttpStatus.UNAUTHORIZED, "Invalid Access Token");
         }
         long userId = users.get(0);

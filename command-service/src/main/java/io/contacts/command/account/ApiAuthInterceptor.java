@@ -27,7 +27,7 @@ class ApiAuthInterceptor implements HandlerInterceptor {
         Map<String, String> variables =
                 (Map<String, String>) request.getAttribute(HandlerMapping.URI_TEMPLATE_VARIABLES_ATTRIBUTE);
         String accountId = variables == null ? null : variables.get("accountId");
-        request.setAttribute(AccountMember.REQUEST_ATTRIBUTE, access.check(ApiTokens.of(request), accountId));
+        request.setAttribute(AccountMember.REQUEST_ATTRIBUTE, access.check(request, accountId));
         return true;
     }
 }

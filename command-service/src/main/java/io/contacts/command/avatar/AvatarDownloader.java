@@ -1,5 +1,6 @@
 package io.contacts.command.avatar;
 
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
@@ -18,6 +19,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Predicate;
 
 /**
  * Downloads an avatar from a URL a client gave, guarding against server-side request forgery: http(s) only, every
@@ -30,7 +32,7 @@ public class AvatarDownloader {
 
     static final int MAX_REDIRECTS = 3;
 
-    private final AddressPolicy policy;
+    private final Predicate<InetAddress> allowed;
     private final Duration timeout;
     private final HttpClient http;
     private final ScheduledExecutorService deadlines = Executors.newSingleThreadScheduledExecutor(runnable -> {
@@ -39,9 +41,15 @@ public class AvatarDownloader {
         return thread;
     });
 
+    @Autowired
     public AvatarDownloader(@Value("${contacts.avatars.allow-private-addresses}") boolean allowPrivate,
                             @Value("${contacts.avatars.fetch-timeout}") Duration timeout) {
-        this.policy = new AddressPolicy(allowPrivate);
+        this(new AddressPolicy(allowPrivate)::allows, timeout);
+    }
+
+    /** A downloader that connects only to the addresses {@code allowed} admits. */
+    public AvatarDownloader(Predicate<InetAddress> allowed, Duration timeout) {
+        this.allowed = allowed;
         this.timeout = timeout;
         this.http = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).connectTimeout(timeout)
                 .version(HttpClient.Version.HTTP_1_1).build();
@@ -100,7 +108,7 @@ public class AvatarDownloader {
             throw new AvatarDownloadException("unknown host " + uri.getHost());
         }
         for (InetAddress address : addresses) {
-            if (!policy.allows(address)) {
+            if (!allowed.test(address)) {
                 throw new AvatarDownloadException(uri.getHost() + " resolves to a refused address " + address);
             }
         }

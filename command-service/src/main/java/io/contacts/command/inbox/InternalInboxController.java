@@ -1,7 +1,6 @@
 package io.contacts.command.inbox;
 
 import io.contacts.command.account.AccountAccess;
-import io.contacts.command.account.ApiTokens;
 import jakarta.servlet.http.HttpServletRequest;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -23,7 +22,7 @@ class InternalInboxController {
 
     @GetMapping("/internal/v1/accounts/{accountId}/inboxes")
     Map<String, Object> visible(@PathVariable String accountId, HttpServletRequest request) {
-        return Map.of("payload", inboxes.visibleTo(access.check(ApiTokens.of(request), accountId)).stream()
+        return Map.of("payload", inboxes.visibleTo(access.check(request, accountId)).stream()
                 .map(Inbox::json).toList());
     }
 }

@@ -1,5 +1,6 @@
 package io.contacts.command.web;
 
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 
 import java.util.Map;
@@ -26,5 +27,10 @@ public class ApiException extends RuntimeException {
 
     public Map<String, Object> body() {
         return body;
+    }
+
+    /** Headers the answer carries besides the body's. */
+    public HttpHeaders headers() {
+        return HttpHeaders.EMPTY;
     }
 }

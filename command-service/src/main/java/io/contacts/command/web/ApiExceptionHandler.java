@@ -21,7 +21,7 @@ public class ApiExceptionHandler {
 
     @ExceptionHandler(ApiException.class)
     ResponseEntity<Map<String, Object>> api(ApiException e) {
-        return ResponseEntity.status(e.status()).body(e.body());
+        return ResponseEntity.status(e.status()).headers(e.headers()).body(e.body());
     }
 
     @ExceptionHandler(ValidationFailedException.class)

@@ -5,7 +5,9 @@ import org.junit.jupiter.api.Test;
 
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
+import java.util.ArrayList;
 import java.util.HexFormat;
+import java.util.List;
 import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -47,6 +49,8 @@ class PlatformApiIT extends CommandServiceIT {
                 sha256)).isEqualTo(1);
         assertThat(jdbc.queryForObject("SELECT password_hash FROM users WHERE id = ?", String.class,
                 user.path("id").asLong())).startsWith("$2a$").doesNotContain("s3cret-pass");
+        assertThat(textColumnsContaining(token)).as("no column of any table holds the token itself").isEmpty();
+        assertThat(textColumnsContaining("s3cret-pass")).as("nor the password").isEmpty();
 
         String members = "/platform/api/v1/accounts/" + account.path("id").asLong() + "/account_users";
         JsonNode member = platform(members, PLATFORM_TOKEN, Map.of("user_id", user.path("id").asLong(),
@@ -92,5 +96,23 @@ class PlatformApiIT extends CommandServiceIT {
                 Map.of("user_id", 999_999_999, "role", "agent")).status()).isEqualTo(404);
         assertThat(platform("/platform/api/v1/accounts/999999999/account_users", PLATFORM_TOKEN,
                 Map.of("user_id", 1, "role", "agent")).json().path("error").asText()).isEqualTo("Account not found");
+    }
+
+    /** Every "table.column" (text or bytes) of the database whose value contains {@code secret}. */
+    private List<String> textColumnsContaining(String secret) {
+        List<String> found = new ArrayList<>();
+        jdbc.query("SELECT table_name, column_name, data_type FROM information_schema.columns "
+                + "WHERE table_schema = 'public' AND data_type IN ('text', 'character varying', 'bytea')", row -> {
+            String table = row.getString("table_name");
+            String column = row.getString("column_name");
+            boolean bytes = row.getString("data_type").equals("bytea");
+            Long hits = jdbc.queryForObject("SELECT count(*) FROM \"" + table + "\" WHERE position(?"
+                    + (bytes ? "::bytea" : "") + " in \"" + column + "\") > 0", Long.class,
+                    bytes ? secret.getBytes(StandardCharsets.UTF_8) : secret);
+            if (hits != null && hits > 0) {
+                found.add(table + "." + column);
+            }
+        });
+        return found;
     }
 }

@@ -20,17 +20,17 @@ class AccessChecker {
                 .maximumSize(properties.cacheSize()).build();
     }
 
-    AccessDecision check(String token, String accountId) {
+    AccessDecision check(String token, String accountId, String clientAddress) {
         if (token == null) {
             // never granted, so nothing to remember; the command-service words the refusal
-            return client.check(null, accountId);
+            return client.check(null, accountId, clientAddress);
         }
         Key key = new Key(TokenDigest.sha256(token), accountId);
         AccessDecision.Granted granted = grants.getIfPresent(key);
         if (granted != null) {
             return granted;
         }
-        AccessDecision decision = client.check(token, accountId);
+        AccessDecision decision = client.check(token, accountId, clientAddress);
         if (decision instanceof AccessDecision.Granted g) {
             grants.put(key, g);
         }

@@ -9,6 +9,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.web.filter.OncePerRequestFilter;
 
@@ -56,7 +57,8 @@ class AccessFilter extends OncePerRequestFilter {
         }
         AccessDecision decision;
         try {
-            decision = checker.check(request.getHeader(CommandServiceAccessClient.TOKEN_HEADER), account.group(1));
+            decision = checker.check(request.getHeader(CommandServiceAccessClient.TOKEN_HEADER), account.group(1),
+                    request.getRemoteAddr());
         } catch (ServiceUnavailableException e) {
             log.warn("Access check failed: {}", e.getMessage());
             refuse(response, HttpServletResponse.SC_SERVICE_UNAVAILABLE, "Service unavailable");
@@ -65,6 +67,9 @@ class AccessFilter extends OncePerRequestFilter {
         if (decision instanceof AccessDecision.Denied denied) {
             response.setStatus(denied.status());
             response.setContentType(denied.contentType());
+            if (denied.retryAfter() != null) {
+                response.setHeader(HttpHeaders.RETRY_AFTER, denied.retryAfter());
+            }
             response.getOutputStream().write(denied.body());
             return;
         }

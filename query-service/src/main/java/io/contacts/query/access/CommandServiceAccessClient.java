@@ -18,6 +18,7 @@ import java.nio.charset.StandardCharsets;
 public class CommandServiceAccessClient {
 
     public static final String TOKEN_HEADER = "api_access_token";
+    private static final String FORWARDED_FOR = "X-Forwarded-For";
 
     private final RestClient client;
     private final URI commandUrl;
@@ -27,12 +28,17 @@ public class CommandServiceAccessClient {
         this.commandUrl = properties.commandUrl();
     }
 
-    AccessDecision check(String token, String accountId) {
+    /**
+     * The client's address goes along as {@code X-Forwarded-For} (the command-service trusts it from internal
+     * proxies): it limits failed authentications per client address.
+     */
+    AccessDecision check(String token, String accountId, String clientAddress) {
         URI uri = commandUrl.resolve("/internal/v1/accounts/"
                 + UriUtils.encodePathSegment(accountId, StandardCharsets.UTF_8) + "/access");
         try {
             return client.get().uri(uri).accept(MediaType.APPLICATION_JSON)
                     .headers(headers -> {
+                        headers.set(FORWARDED_FOR, clientAddress);
                         if (token != null) {
                             headers.set(TOKEN_HEADER, token);
                         }
@@ -46,7 +52,8 @@ public class CommandServiceAccessClient {
                         String contentType = response.getHeaders().getFirst(HttpHeaders.CONTENT_TYPE);
                         return new AccessDecision.Denied(response.getStatusCode().value(),
                                 contentType == null ? MediaType.APPLICATION_JSON_VALUE : contentType,
-                                StreamUtils.copyToByteArray(response.getBody()));
+                                StreamUtils.copyToByteArray(response.getBody()),
+                                response.getHeaders().getFirst(HttpHeaders.RETRY_AFTER));
                     });
         } catch (ResourceAccessException e) {
             throw new ServiceUnavailableException("The command-service is unreachable: " + e.getMessage(), e);

@@ -13,6 +13,10 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.time.Duration;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -56,6 +60,24 @@ class AccessIT {
         assertRelayed(api.get(contacts(CommandServiceStandIn.UNKNOWN_ACCOUNT)), 404,
                 CommandServiceStandIn.NO_ACCOUNT);
         assertRelayed(api.get("/api/v1/accounts/abc/contacts"), 404, CommandServiceStandIn.NO_ACCOUNT);
+    }
+
+    /** The client address as this service saw it goes along; a 429 comes back with its Retry-After. */
+    @Test
+    void theClientAddressGoesAlongAndTooManyFailuresAreRelayed() throws Exception {
+        assertThat(api.get(contacts(account), "wrong-token").status()).isEqualTo(401);
+        assertThat(commandService.lastClientAddress()).isEqualTo("127.0.0.1");
+
+        // from an internal proxy (the edge, here 127.0.0.1) X-Forwarded-For names the client
+        HttpResponse<String> refused = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+                        URI.create("http://127.0.0.1:" + port + contacts(account)))
+                .header("api_access_token", CommandServiceStandIn.TOKEN)
+                .header("X-Forwarded-For", CommandServiceStandIn.BLOCKED_ADDRESS).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(commandService.lastClientAddress()).isEqualTo(CommandServiceStandIn.BLOCKED_ADDRESS);
+        assertRelayed(new ApiClient.Response(refused.statusCode(), refused.body()), 429,
+                CommandServiceStandIn.TOO_MANY_FAILURES);
+        assertThat(refused.headers().firstValue("Retry-After")).contains("42");
     }
 
     @Test
