@@ -226,7 +226,7 @@ final class Convergence {
         return ids;
     }
 
-    private static JsonNode elasticsearch(String method, String path, String body) {
+    static JsonNode elasticsearch(String method, String path, String body) {
         HttpRequest request = HttpRequest.newBuilder(URI.create(TestInfrastructure.elasticsearchUrl() + path))
                 .timeout(Duration.ofSeconds(30)).header("Content-Type", "application/json")
                 .method(method, HttpRequest.BodyPublishers.ofString(body)).build();

@@ -36,7 +36,7 @@ final class Load {
     final AtomicLong writes = new AtomicLong();          // logical writes (one per operation)
     final AtomicLong attempts = new AtomicLong();        // requests sent
     final AtomicLong acknowledged = new AtomicLong();    // writes that ended with a 2xx
-    final Map<Integer, AtomicLong> failures = new TreeMap<>();   // requests by non-definite status (-1: no answer)
+    final Map<String, AtomicLong> failures = new TreeMap<>();   // requests without a definite answer, by write and status
     final ConcurrentLinkedQueue<Sample> samples = new ConcurrentLinkedQueue<>();
     final ConcurrentLinkedQueue<String> problems = new ConcurrentLinkedQueue<>();
 
@@ -76,7 +76,7 @@ final class Load {
     String failureSummary() {
         synchronized (failures) {
             return failures.isEmpty() ? "-" : failures.entrySet().stream()
-                    .map(e -> (e.getKey() == Api.NO_ANSWER ? "no answer" : e.getKey().toString()) + "×" + e.getValue())
+                    .map(e -> e.getKey() + " ×" + e.getValue())
                     .reduce((a, b) -> a + ", " + b).orElse("-");
         }
     }
@@ -167,7 +167,8 @@ final class Load {
                         + " should get");
             }
             synchronized (failures) {
-                failures.computeIfAbsent(reply.status(), s -> new AtomicLong()).incrementAndGet();
+                String key = op + " " + (reply.status() == Api.NO_ANSWER ? "no answer" : reply.status());
+                failures.computeIfAbsent(key, k -> new AtomicLong()).incrementAndGet();
             }
             if (System.nanoTime() - begun > OP_DEADLINE_NANOS) {
                 throw new AssertionError(op + " undecided after " + attempt + " attempts, last answer " + reply);

@@ -22,6 +22,10 @@ final class Stack {
 
     /** Fails with what to run unless the stack's pid files are where this suite looks. */
     void requireNative() {
+        if (Files.exists(run.resolve("docker-mode"))) {
+            throw new IllegalStateException("The stack in " + run + " runs in Docker mode: the fault suite drives only"
+                    + " the natively started stack (`infra/stack.sh up`). Leave it out with `-pl '!fault-tests'`.");
+        }
         for (String part : List.of("pg", "kafka", "es", "command-service", "query-service", "nginx")) {
             if (!Files.isRegularFile(run.resolve("pids/" + part + ".pid"))) {
                 throw new IllegalStateException("No natively started stack in " + run + " (no pids/" + part
