@@ -2,6 +2,7 @@ package io.contacts.faults;
 
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.JsonNode;
+import io.contacts.events.ContactCreated;
 import io.contacts.events.ContactEventType;
 import io.contacts.events.ContactState;
 import io.contacts.events.ContactTopics;
@@ -27,6 +28,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -113,7 +115,8 @@ final class Convergence {
                 divergent.add("contact " + s.contactId() + " Elasticsearch " + indexed + " vs event store " + expected);
             }
             byte[] value = topic.get(s.contactId());
-            String state = value == null ? "no state record (or a tombstone)" : render(ContactEventJson.readState(value));
+            String state = value == null ? "no state record (or a tombstone)"
+                    : render(ContactEventJson.readState(value));
             if (!expected.equals(state)) {
                 divergent.add("contact " + s.contactId() + " state topic " + state + " vs event store " + expected);
             }
@@ -196,7 +199,7 @@ final class Convergence {
                     long sequence = rows.getLong(2);
                     Instant time = Instant.parse(rows.getString(3));
                     states.put(id, before == null
-                            ? ContactState.created((io.contacts.events.ContactCreated) event, sequence, time)
+                            ? ContactState.created((ContactCreated) event, sequence, time)
                             : before.apply(event, sequence, time));
                 }
             }
@@ -204,7 +207,7 @@ final class Convergence {
         return states;
     }
 
-    private static Map<Long, JsonNode> documents(java.util.Collection<Long> ids) {
+    private static Map<Long, JsonNode> documents(Collection<Long> ids) {
         Map<Long, JsonNode> documents = new HashMap<>();
         if (ids.isEmpty()) {
             return documents;
@@ -238,7 +241,8 @@ final class Convergence {
             }
             return Api.JSON.readTree(response.body());
         } catch (IOException e) {
-            throw new IllegalStateException("Elasticsearch is not reachable at " + TestInfrastructure.elasticsearchUrl(), e);
+            throw new IllegalStateException("Elasticsearch is not reachable at "
+                    + TestInfrastructure.elasticsearchUrl(), e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(e);

@@ -7,6 +7,7 @@ import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -36,7 +37,7 @@ class FaultInjectionIT {
     private final Api api = new Api();
     private final Model model = new Model();
     private final List<Row> rows = new ArrayList<>();
-    /** A write sent by the test itself once PostgreSQL is down (to a contact that does not exist: it changes nothing). */
+    /** A write sent by the test itself once PostgreSQL is down (to no contact: it changes nothing). */
     private Api.Reply probe;
 
     record Row(String fault, long writes, long attempts, long acknowledged, String failures, long maxMillis, int lost,
@@ -51,7 +52,7 @@ class FaultInjectionIT {
 
     @AfterAll
     static void leaveTheStackRunning() {
-        STACK.up();   // whatever a failed scenario left stopped
+        STACK.repair();
     }
 
     @Test
@@ -64,7 +65,8 @@ class FaultInjectionIT {
                 FULL ? "full" : "quick", WORKERS, seed, admin.accountId());
 
         Rebuild rebuild = new Rebuild(api);
-        scenario("projection rebuild", admin, convergence, seed, rebuild::start, Duration.ZERO, rebuild::awaitCompleted);
+        scenario("projection rebuild", admin, convergence, seed, rebuild::start, Duration.ZERO,
+                rebuild::awaitCompleted);
         scenario("kill -9 query-service", admin, convergence, seed + 100, () -> STACK.kill("query-service"),
                 Duration.ZERO, STACK::up);
         scenario("kill -9 command-service", admin, convergence, seed + 200, () -> STACK.kill("command-service"),
@@ -110,7 +112,7 @@ class FaultInjectionIT {
     /** Load before, during and after: {@code inject}, the outage's length, then {@code restore} (the restart). */
     private void scenario(String fault, Member admin, Convergence convergence, long seed, Step inject,
                           Duration outage, Step restore) throws Exception {
-        if (!ONLY.isBlank() && java.util.Arrays.stream(ONLY.split(",")).noneMatch(fault::contains)) {
+        if (!ONLY.isBlank() && Arrays.stream(ONLY.split(",")).noneMatch(fault::contains)) {
             return;
         }
         System.out.printf("fault injection: %s ...%n", fault);
@@ -137,7 +139,8 @@ class FaultInjectionIT {
         if (fault.contains("PostgreSQL")) {
             problems.addAll(failFastDuringOutage(load, outageBegun, down, restartBegun));
             if (probe.status() != 503 || probe.error().isBlank() || probe.millis() >= FAIL_FAST.toMillis()) {
-                problems.add("a write while PostgreSQL was down answered " + probe + ", not 503 with a JSON error within "
+                problems.add("a write while PostgreSQL was down answered " + probe
+                        + ", not 503 with a JSON error within "
                         + FAIL_FAST.toSeconds() + " s");
             }
         }
@@ -206,11 +209,13 @@ class FaultInjectionIT {
 
     private void printTable() {
         StringBuilder table = new StringBuilder(String.format(Locale.ROOT,
-                "%n| fault | writes | requests | 2xx | failed requests by status | slowest (ms) | lost | divergent"
-                        + " | contacts checked | restart (s) | first 2xx after restart (s) | converged after restart (s) |%n"
+                "%n| fault | writes | requests | 2xx | failed requests by write and status | slowest (ms) | lost | divergent"
+                        + " | contacts checked | restart (s) | first 2xx after restart (s)"
+                        + " | converged after restart (s) |%n"
                         + "|---|---|---|---|---|---|---|---|---|---|---|---|%n"));
         for (Row r : rows) {
-            table.append(String.format(Locale.ROOT, "| %s | %d | %d | %d | %s | %d | %d | %d | %d | %.1f | %.1f | %.1f |%n",
+            table.append(String.format(Locale.ROOT,
+                    "| %s | %d | %d | %d | %s | %d | %d | %d | %d | %.1f | %.1f | %.1f |%n",
                     r.fault(), r.writes(), r.attempts(), r.acknowledged(), r.failures(), r.maxMillis(), r.lost(),
                     r.divergent(), r.contacts(), r.restartSeconds(), r.firstWriteSeconds(), r.convergedSeconds()));
         }

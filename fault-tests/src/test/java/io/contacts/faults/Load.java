@@ -11,6 +11,7 @@ import java.util.TreeMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Predicate;
 import java.util.function.Supplier;
 
 /**
@@ -36,7 +37,8 @@ final class Load {
     final AtomicLong writes = new AtomicLong();          // logical writes (one per operation)
     final AtomicLong attempts = new AtomicLong();        // requests sent
     final AtomicLong acknowledged = new AtomicLong();    // writes that ended with a 2xx
-    final Map<String, AtomicLong> failures = new TreeMap<>();   // requests without a definite answer, by write and status
+    /** Requests without a definite answer, by write and status. */
+    final Map<String, AtomicLong> failures = new TreeMap<>();
     final ConcurrentLinkedQueue<Sample> samples = new ConcurrentLinkedQueue<>();
     final ConcurrentLinkedQueue<String> problems = new ConcurrentLinkedQueue<>();
 
@@ -147,7 +149,7 @@ final class Load {
         contact.deleted = true;
     }
 
-    private Reply definite(String op, Supplier<Reply> request, java.util.function.Predicate<Reply> alsoDefinite) {
+    private Reply definite(String op, Supplier<Reply> request, Predicate<Reply> alsoDefinite) {
         writes.incrementAndGet();
         long begun = System.nanoTime();
         for (int attempt = 0; ; attempt++) {

@@ -30,17 +30,29 @@ final class Stack {
             if (!Files.isRegularFile(run.resolve("pids/" + part + ".pid"))) {
                 throw new IllegalStateException("No natively started stack in " + run + " (no pids/" + part
                         + ".pid). The fault suite kills and restarts parts: run it against `infra/stack.sh up` (with"
-                        + " the same CONTACTS_RUN_DIR and ports), e.g. `infra/stack.sh test` or `infra/stack.sh faults`.");
+                        + " the same CONTACTS_RUN_DIR and ports), e.g. `infra/stack.sh test` or"
+                        + " `infra/stack.sh faults`.");
             }
         }
     }
 
+    private volatile boolean broken;
+
     void kill(String part) {
+        broken = true;
         stackSh("kill", part);
     }
 
     void stop(String part) {
+        broken = true;
         stackSh("stop", part);
+    }
+
+    /** Starts again what this suite stopped, should a scenario have failed before its restart. */
+    void repair() {
+        if (broken) {
+            up();
+        }
     }
 
     /** Starts every part that is not running and waits until all are healthy. */
@@ -60,7 +72,8 @@ final class Stack {
             Process process = builder.start();
             if (!process.waitFor(5, TimeUnit.MINUTES)) {
                 process.destroyForcibly();
-                throw new IllegalStateException("infra/stack.sh " + String.join(" ", args) + " did not end in 5 min; see " + log);
+                throw new IllegalStateException("infra/stack.sh " + String.join(" ", args)
+                        + " did not end in 5 min; see " + log);
             }
             if (process.exitValue() != 0) {
                 throw new IllegalStateException("infra/stack.sh " + String.join(" ", args) + " failed (exit "

@@ -3,6 +3,9 @@ package io.contacts.faults;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
+import java.util.List;
+import java.util.Map;
+
 /**
  * Edits a contact's Elasticsearch document behind the projection's back, to show that the convergence check catches
  * a divergent copy; closing puts the original back. Both writes keep the document's version
@@ -16,8 +19,8 @@ final class Tampering implements AutoCloseable {
 
     private Tampering(long id) {
         this.id = id;
-        JsonNode doc = Convergence.elasticsearch("POST", "/contacts/_mget", Api.write(java.util.Map.of("ids",
-                java.util.List.of(id)))).path("docs").path(0);
+        JsonNode doc = Convergence.elasticsearch("POST", "/contacts/_mget", Api.write(Map.of("ids", List.of(id))))
+                .path("docs").path(0);
         this.version = doc.path("_version").asLong();
         this.original = doc.path("_source");
     }
