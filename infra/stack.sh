@@ -14,6 +14,10 @@ Usage: infra/stack.sh <command> [options]
   status                         one line per part: running/stopped, pid, port
   logs [part] [-f]               tail one log (pg, kafka, es, mail, command-service, query-service, nginx) or all
   test                           start the stack, run `mvnw -B verify` against it, stop what this run started
+  faults [--full]                run the fault-injection suite (fault-tests) against the running stack; --full:
+                                 the issue's outage lengths (docs/issue7-faults.md)
+  stop <part>...                 stop parts cleanly (restart them with `up`)
+  kill <part>...                 crash parts: kill -9 (PostgreSQL: pg_ctl stop -m immediate, recovery at next start)
   env                            print the stack.env lines
 
 Jars:  CONTACTS_COMMAND_JAR, CONTACTS_QUERY_JAR run the given jars instead of building the modules.
@@ -401,7 +405,7 @@ start_service() {
   local part=$1 jar; jar=$(service_jar "$1")
   [[ -f $jar ]] || die "$part: $jar is missing (build failed?)"
   # Run a copy, so a rebuild (mvn verify, mvn clean) never pulls the jar from under a running JVM.
-  mkdir -p "$RUN/jars"; cp -f "$jar" "$RUN/jars/$part.jar"
+  mkdir -p "$RUN/jars"; [[ $jar -ef $RUN/jars/$part.jar ]] || cp -f "$jar" "$RUN/jars/$part.jar"
   rotate_log "$(log_of "$part")"
   LAUNCHED_AT[$part]=$(now_ms)
   local -a env_vars; mapfile -t env_vars < <(stack_env)
@@ -642,6 +646,32 @@ cmd_logs() {
   fi
 }
 
+# A crash, not a shutdown: no handler of the part runs. PostgreSQL's immediate stop aborts every backend without a
+# checkpoint (its next start replays the WAL), and pg_ctl removes the postmaster's shared memory so that start works.
+kill_part() {
+  local part=$1 pid
+  port_of "$part" >/dev/null
+  pid=$(pid_of "$part")
+  [[ -n $pid ]] && kill -0 "$pid" 2>/dev/null || { say "$part: not running"; return 0; }
+  say "$part: crashing (pid $pid)"
+  if [[ $part == pg ]]; then
+    find_pg; as_user "$PG_USER" "$PG_BIN/pg_ctl" -D "$RUN/pg/data" -m immediate -w -t 30 -s stop || true
+  else
+    kill -KILL "$pid" 2>/dev/null || true
+  fi
+  local i; for i in $(seq 60); do kill -0 "$pid" 2>/dev/null || break; sleep 0.5; done
+  rm -f "$PIDS/$part.pid" "$PIDS/$part-launcher.pid"
+}
+
+cmd_faults() {
+  local mode=quick
+  while (($#)); do case $1 in --full) mode=full ;; *) usage; die "unknown option $1" ;; esac; shift; done
+  set -a; # shellcheck disable=SC1091
+  source "$RUN/stack.env"; set +a
+  cd "$ROOT" && exec "$(mvn_cmd)" -B verify -pl fault-tests -am -Dfaults="$mode" -Dtest=none \
+    -Dsurefire.failIfNoSpecifiedTests=false -Dit.test=FaultInjectionIT -Dfailsafe.failIfNoSpecifiedTests=false
+}
+
 cmd_test() {
   trap 'test_cleanup' EXIT
   trap 'exit 130' INT TERM   # so that an interrupted run still stops what it started
@@ -698,6 +728,9 @@ main() {
     status) cmd_status ;;
     logs) cmd_logs "$@" ;;
     test) cmd_test ;;
+    faults) cmd_faults "$@" ;;
+    stop) (($#)) || die "stop: which part? (${ALL_PARTS[*]})"; for p in "$@"; do port_of "$p" >/dev/null; stop_part "$p"; done ;;
+    kill) (($#)) || die "kill: which part? (${ALL_PARTS[*]})"; for p in "$@"; do kill_part "$p"; done ;;
     env) stack_env ;;
     -h|--help|help) usage ;;
     *) usage; exit 2 ;;

@@ -57,16 +57,11 @@ class RebuildRepair {
             List<ContactDocument> rewrites = new ArrayList<>();
             Map<Long, ContactDocument> current = store.current(index, contacts);
             for (long contact : contacts) {
-                List<EventRecord> events = stored(contact);
-                ContactDocument have = current.get(contact);
-                long upTo = have == null ? Long.MAX_VALUE : have.sequence();
-                ContactDocument expected = ContactFold.fold(null, events.stream()
-                        .filter(event -> event.sequence() <= upTo).toList()).document();
-                if (!Objects.equals(have, expected)) {
-                    ContactDocument latest = ContactFold.fold(null, events).document();
-                    if (latest != null) {
-                        rewrites.add(latest);
-                    }
+                // against the whole store, not up to the document's sequence: a document can also be behind, when the
+                // projector dead-lettered the contact's next event as an orphan before the create was brought over
+                ContactDocument latest = ContactFold.fold(null, stored(contact)).document();
+                if (latest != null && !Objects.equals(current.get(contact), latest)) {
+                    rewrites.add(latest);
                 }
             }
             if (rewrites.isEmpty()) {
