@@ -200,6 +200,15 @@ class ContactWritesIT extends CommandServiceIT {
         assertThat(create.status()).isEqualTo(400);
         assertThat(jdbc.queryForObject("SELECT count(*) FROM contact_claims WHERE value = ?", Long.class, email))
                 .isZero();
+
+        // found by the suite too: a 900 KB avatar_url was accepted and queued for a fetch
+        HttpJson.Response tooLong = send("PATCH", contact(id), Map.of("name", "After",
+                "avatar_url", "https://example.com/" + "a".repeat(2048)));
+        assertThat(tooLong.status()).isEqualTo(422);
+        assertThat(tooLong.json().path("message").asText())
+                .isEqualTo("Avatar url is too long (maximum is 2048 characters)");
+        assertThat(jdbc.queryForObject("SELECT count(*) FROM domainevententry WHERE aggregateidentifier = ?",
+                Long.class, String.valueOf(id))).isEqualTo(1);
     }
 
     @Test
