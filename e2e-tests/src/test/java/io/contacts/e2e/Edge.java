@@ -84,6 +84,26 @@ final class Edge {
         }
     }
 
+    /**
+     * Any request as raw bytes with the given headers (a hostile client's): the answer's body is parsed when it is
+     * JSON and a missing node otherwise, so a non-JSON error page is an assertion failure, not an exception here.
+     */
+    Reply raw(String method, String path, Map<String, String> headers, byte[] body) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(baseUrl + path)).timeout(Duration.ofSeconds(60))
+                .method(method, body == null ? HttpRequest.BodyPublishers.noBody()
+                        : HttpRequest.BodyPublishers.ofByteArray(body));
+        headers.forEach(request::header);
+        HttpResponse<String> response = send(request.build(), HttpResponse.BodyHandlers.ofString());
+        String raw = response.body();
+        JsonNode json;
+        try {
+            json = raw.isBlank() ? JSON.nullNode() : JSON.readTree(raw);
+        } catch (IOException e) {
+            json = JSON.missingNode();
+        }
+        return new Reply(response.statusCode(), json, raw);
+    }
+
     /** A GET whose answer is not JSON (a CSV file), as text. */
     HttpResponse<String> text(String path, String token) {
         return send(HttpRequest.newBuilder(URI.create(baseUrl + path)).timeout(Duration.ofSeconds(30))

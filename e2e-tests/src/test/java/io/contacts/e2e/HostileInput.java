@@ -1,0 +1,169 @@
+package io.contacts.e2e;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import net.jqwik.api.Arbitraries;
+import net.jqwik.api.Arbitrary;
+import net.jqwik.api.Combinators;
+
+import java.io.ByteArrayOutputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+
+/** Generators of hostile input: malformed JSON, wrong types, odd text, query syntax, deep nesting. */
+final class HostileInput {
+
+    private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
+
+    /** Byte sequences that are not UTF-8: a lone continuation, overlongs, an encoded surrogate, 0xFE/0xFF, cut-offs. */
+    static final List<byte[]> INVALID_UTF8 = List.of(new byte[]{(byte) 0x80}, new byte[]{(byte) 0xC3, 0x28},
+            new byte[]{(byte) 0xC0, (byte) 0x80}, new byte[]{(byte) 0xE0, (byte) 0x80, (byte) 0xAF},
+            new byte[]{(byte) 0xED, (byte) 0xA0, (byte) 0x80}, new byte[]{(byte) 0xFE}, new byte[]{(byte) 0xFF},
+            new byte[]{(byte) 0xF0, (byte) 0x9F}, new byte[]{(byte) 0xF4, (byte) 0x90, (byte) 0x80, (byte) 0x80});
+
+    /** Elasticsearch query-string and regexp syntax, JSON queries and SQL fragments, as a user could type them. */
+    static final List<String> QUERY_SYNTAX = List.of("*", "?", "~", "\"", "\\", "\\\\", "AND", "OR", "NOT", "a AND b",
+            "a OR *", "NOT a", "name:*", "email:*@*", "_exists_:email", "/.*/", "/[a-z]+/", "a~2", "\"a b\"~5",
+            "{\"query\":{\"match_all\":{}}}", "{\"match_all\":{}}", "' OR 1=1 --", "'; DROP TABLE contacts; --",
+            "%", "_", "%%", "a%", "%a_", "\" OR \"\"=\"", "1' OR '1'='1", "(a", "a)", "[a TO z]", "{* TO *}", "+a -b",
+            "&&", "||", "!", "^2", "a^100", "<script>", "${jndi:ldap://x}", "\u0000", "*:*", "#", ".*");
+
+    private HostileInput() {
+    }
+
+    /** Text a string field might be sent: control characters, NUL, lone surrogates, odd Unicode, query syntax. */
+    static Arbitrary<String> oddText() {
+        Arbitrary<String> controls = Arbitraries.strings().withCharRange('\u0000', '\u001f').ofMinLength(1)
+                .ofMaxLength(8);
+        Arbitrary<String> surrogates = Arbitraries.of("\ud800", "\udfff", "a\ud83d", "\ude00b", "\ud83d\ude00",
+                "\ud800\ud800");
+        Arbitrary<String> unicode = Arbitraries.strings().all().ofMinLength(1).ofMaxLength(40);
+        Arbitrary<String> specials = Arbitraries.of("\u202e", "\ufeff", "\u200b", "\uffff", "\ufffe", "\u0085",
+                "\u2028", "e\u0301", "\u00a0", "\\u0000", "%00", "\r\n", "\t");
+        return Arbitraries.oneOf(controls, surrogates, unicode, specials, Arbitraries.of(QUERY_SYNTAX));
+    }
+
+    /** Longer than the 255 characters a string may have: a little, a lot, and near the 1 MB body limit. */
+    static Arbitrary<String> hugeText() {
+        return Arbitraries.of(256, 1_000, 65_536, 900_000)
+                .flatMap(n -> Arbitraries.of("a", "é", "😀", "\\", "\"")
+                        .map(unit -> unit.repeat(Math.max(1, n / Math.max(1, unit.length())))));
+    }
+
+    /** A JSON value of any type but the one a field expects. */
+    static Arbitrary<JsonNode> wrongType(Kind kind) {
+        Arbitrary<JsonNode> array = Arbitraries.of(NODES.arrayNode(), NODES.arrayNode().add("a"),
+                NODES.arrayNode().add(1).add(NODES.objectNode()));
+        Arbitrary<JsonNode> object = Arbitraries.of(NODES.objectNode(), NODES.objectNode().put("a", "b"),
+                NODES.objectNode().set("x", NODES.arrayNode()));
+        Arbitrary<JsonNode> bool = Arbitraries.of(NODES.booleanNode(true), NODES.booleanNode(false));
+        Arbitrary<JsonNode> number = Arbitraries.of(NODES.numberNode(0), NODES.numberNode(-1), NODES.numberNode(1.5),
+                NODES.numberNode(new java.math.BigInteger("99999999999999999999999")), NODES.numberNode(1e308));
+        Arbitrary<JsonNode> text = Arbitraries.of(NODES.textNode("yes"), NODES.textNode("1.5"),
+                NODES.textNode("null"), NODES.textNode("[]"), NODES.textNode("99999999999999999999"));
+        return switch (kind) {
+            case STRING -> Arbitraries.oneOf(array, object, bool);
+            case BOOLEAN -> Arbitraries.oneOf(array, object, number, text);
+            case OBJECT -> Arbitraries.oneOf(array, bool, number, text);
+            case NUMBER -> Arbitraries.oneOf(object, bool, text, Arbitraries.of(NODES.numberNode(1.5),
+                    NODES.numberNode(new java.math.BigInteger("99999999999999999999999")), NODES.numberNode(1e308),
+                    NODES.arrayNode().add(1)));
+            case STRINGS -> Arbitraries.oneOf(object, bool, number, text,
+                    Arbitraries.of(NODES.arrayNode().add(1), NODES.arrayNode().add(NODES.objectNode()),
+                            NODES.arrayNode().add("a").add(NODES.nullNode()), NODES.arrayNode().add(true)));
+            case NUMBERS -> Arbitraries.oneOf(object, bool, text,
+                    Arbitraries.of(NODES.arrayNode().add("x"), NODES.arrayNode().add(1.5),
+                            NODES.arrayNode().add(NODES.objectNode()), NODES.arrayNode().add(true)));
+        };
+    }
+
+    /** The JSON type a field of an endpoint takes. */
+    enum Kind { STRING, BOOLEAN, OBJECT, NUMBER, STRINGS, NUMBERS }
+
+    /** A body that is not valid JSON, made from a valid one: cut, mis-bracketed, with garbage or bad bytes. */
+    static Arbitrary<byte[]> malformed(String valid) {
+        byte[] bytes = valid.getBytes(StandardCharsets.UTF_8);
+        Arbitrary<byte[]> truncated = Arbitraries.integers().between(1, bytes.length - 1)
+                .map(n -> java.util.Arrays.copyOf(bytes, n));
+        Arbitrary<byte[]> trailing = Arbitraries.of("x", "}", "]", ",", "{}", " {\"a\":1}", "\u0000", "//", "null")
+                .map(tail -> concat(bytes, tail.getBytes(StandardCharsets.UTF_8)));
+        List<Integer> structural = java.util.stream.IntStream.range(0, valid.length())
+                .filter(i -> "{}[]:,\"".indexOf(valid.charAt(i)) >= 0).boxed().toList();
+        Arbitrary<byte[]> brackets = Combinators.combine(Arbitraries.of(structural), Arbitraries.of('{', '}', '[', ']',
+                        '(', ')', '<', ':', ',', '\'', ';'))
+                .as((at, wrong) -> (valid.substring(0, at) + wrong + valid.substring(at + 1))
+                        .getBytes(StandardCharsets.UTF_8));
+        Arbitrary<byte[]> badBytes = Combinators.combine(Arbitraries.of(INVALID_UTF8), insideAString(valid))
+                .as((bad, at) -> insert(bytes, at, bad));
+        Arbitrary<byte[]> rawControls = Combinators.combine(
+                        Arbitraries.bytes().between((byte) 0, (byte) 0x1f), insideAString(valid))
+                .as((control, at) -> insert(bytes, at, new byte[]{control}));
+        Arbitrary<byte[]> notJson = Arbitraries.of("{'name':'x'}", "{name:\"x\"}", "{\"name\":NaN}", "{\"a\":1,}",
+                "{\"name\":\"x\" /* c */}", "[", "{\"a\"}", "{\"a\":}", "\"unterminated", "{\"a\":01}",
+                "{\"a\":\"\\x41\"}", "{\"a\":\"\\u12\"}", "\ufeff{\"a\":1}", "<xml/>", "name=x&email=y")
+                .map(s -> s.getBytes(StandardCharsets.UTF_8));
+        // a mutation can happen to leave a valid document; the bad bytes and raw controls never do
+        return Arbitraries.oneOf(Arbitraries.oneOf(truncated, trailing, brackets, notJson)
+                .filter(body -> !isJsonObjectOrEmpty(body)), badBytes, rawControls);
+    }
+
+    /** A valid JSON document nested far deeper than any parser should follow. */
+    static Arbitrary<String> deepNesting() {
+        return Combinators.combine(Arbitraries.integers().between(1_001, 20_000), Arbitraries.of("[", "{\"a\":"))
+                .as((depth, open) -> open.repeat(depth) + "1" + (open.equals("[") ? "]" : "}").repeat(depth));
+    }
+
+    /** Nested objects a little under and over the parser's limit (1000), inside a field that takes an object. */
+    static Arbitrary<JsonNode> nestedObject() {
+        return Arbitraries.of(20, 100, 500, 999, 1_200).map(depth -> {
+            JsonNode node = NODES.textNode("deep");
+            for (int i = 0; i < depth; i++) {
+                ObjectNode outer = NODES.objectNode();
+                outer.set("k", node);
+                node = outer;
+            }
+            return node;
+        });
+    }
+
+    static ArrayNode array(JsonNode... elements) {
+        ArrayNode array = NODES.arrayNode();
+        for (JsonNode element : elements) {
+            array.add(element);
+        }
+        return array;
+    }
+
+    private static Arbitrary<Integer> insideAString(String valid) {
+        int open = valid.indexOf("\":\"");
+        int at = open < 0 ? 1 : open + 3;
+        return Arbitraries.just(valid.substring(0, at).getBytes(StandardCharsets.UTF_8).length);
+    }
+
+    private static byte[] insert(byte[] bytes, int at, byte[] inserted) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        out.write(bytes, 0, at);
+        out.writeBytes(inserted);
+        out.write(bytes, at, bytes.length - at);
+        return out.toByteArray();
+    }
+
+    private static byte[] concat(byte[] a, byte[] b) {
+        return insert(a, a.length, b);
+    }
+
+    private static boolean isJsonObjectOrEmpty(byte[] body) {
+        if (body.length == 0) {
+            return true;
+        }
+        try {
+            JsonNode node = Edge.JSON.reader().with(com.fasterxml.jackson.databind.DeserializationFeature
+                    .FAIL_ON_TRAILING_TOKENS).readTree(body);
+            return node != null && node.isObject();
+        } catch (java.io.IOException e) {
+            return false;
+        }
+    }
+}

@@ -1,0 +1,202 @@
+package io.contacts.e2e;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import net.jqwik.api.Arbitraries;
+import net.jqwik.api.Arbitrary;
+import net.jqwik.api.Combinators;
+import net.jqwik.api.ForAll;
+import net.jqwik.api.Property;
+import net.jqwik.api.Provide;
+import net.jqwik.api.Tuple;
+import net.jqwik.api.Tuple.Tuple2;
+import net.jqwik.api.lifecycle.AfterProperty;
+
+import java.net.URLDecoder;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Search, filter, list parameters and path ids under query syntax, SQL fragments and odd text: search and filter
+ * match text literally (never everything because of syntax), odd parameters never give a 5xx, wrong ids are 404.
+ */
+class HostileReadsIT {
+
+    private static final HostileAccount ACCOUNT = new HostileAccount();
+    /** A contact whose name holds every piece of syntax, so a literal search can find it and only it. */
+    private static final String LITERAL_NAME = "Lit *?~\"\\ AND OR NOT name:x /re/ {\"query\":1} ' OR 1=1 -- % _ [a TO z]";
+    private static final long LITERAL = HostileAccount.ok(ACCOUNT.edge.post(Edge.contacts(ACCOUNT.admin),
+            ACCOUNT.admin.token(), Map.of("name", LITERAL_NAME, "email", "literal-" + Edge.unique() + "@hostile.test")))
+            .get("id").asLong();
+
+    private HostileAccount.Snapshot before;
+
+    private HostileAccount.Snapshot before() {
+        if (before == null) {
+            before = ACCOUNT.snapshot();
+        }
+        return before;
+    }
+
+    @AfterProperty
+    void nothingWritten() {
+        ACCOUNT.assertUnchanged(before(), "the whole property");
+    }
+
+    @Provide
+    Arbitrary<String> searchText() {
+        Arbitrary<String> syntax = Arbitraries.of(HostileInput.QUERY_SYNTAX);
+        Arbitrary<String> pieceOfTheName = Combinators.combine(Arbitraries.integers().between(0, LITERAL_NAME.length() - 1),
+                Arbitraries.integers().between(1, 12)).as((from, n) ->
+                LITERAL_NAME.substring(from, Math.min(LITERAL_NAME.length(), from + n)));
+        return Arbitraries.oneOf(syntax, pieceOfTheName, HostileInput.oddText(),
+                Combinators.combine(syntax, syntax).as((a, b) -> a + " " + b));
+    }
+
+    /** 200 with only contacts that hold the text literally (the literal contact whenever its name does), or 422. */
+    @Property
+    void searchMatchesTextLiterally(@ForAll("searchText") String sent) {
+        before();
+        Edge.Reply reply = ACCOUNT.edge.get(Edge.contacts(ACCOUNT.admin) + "/search?q=" + encode(sent),
+                ACCOUNT.admin.token());
+        // what the service got: a lone surrogate cannot be encoded and travels as "?"
+        String q = URLDecoder.decode(encode(sent), StandardCharsets.UTF_8);
+        String what = "search for " + Verdict.printable(q);
+        Verdict.acceptedOr(reply, what, 422);
+        if (reply.status() == 422) {
+            assertThat(q.strip()).as(what + " is refused only when blank").isEmpty();
+            return;
+        }
+        String needle = q.strip().toLowerCase(Locale.ROOT);
+        for (JsonNode contact : reply.body().path("payload")) {
+            String text = String.join("\n", contact.path("name").asText(), contact.path("email").asText(),
+                    contact.path("phone_number").asText(), contact.path("identifier").asText());
+            assertThat(text.toLowerCase(Locale.ROOT)).as(Verdict.printable(what + " found " + contact)).contains(needle);
+        }
+        if (LITERAL_NAME.toLowerCase(Locale.ROOT).contains(needle)) {
+            assertThat(reply.body().path("payload").findValuesAsText("id")).as(what).contains(String.valueOf(LITERAL));
+        }
+    }
+
+    /** The filter's text operators compare values literally, whatever syntax they hold. */
+    @Property
+    void filterValuesMatchLiterally(@ForAll("searchText") String value,
+                                    @ForAll("textKeys") String key, @ForAll("textOperators") String operator) {
+        before();
+        Edge.Reply reply = ACCOUNT.edge.post(Edge.contacts(ACCOUNT.admin) + "/filter", ACCOUNT.admin.token(),
+                Map.of("payload", List.of(Map.of("attribute_key", key, "filter_operator", operator,
+                        "values", List.of(value)))));
+        String what = "filter " + key + " " + operator + " " + Verdict.printable(value);
+        Verdict.acceptedOr(reply, what, 422);
+        if (reply.status() != 200 || value.strip().isEmpty()) {
+            // a blank value is the empty substring, in every value (Chatwoot's LIKE '%%'): not a literal test
+            return;
+        }
+        String needle = value.strip().toLowerCase(Locale.ROOT);
+        for (JsonNode contact : reply.body().path("payload")) {
+            String field = contact.path(key).asText().toLowerCase(Locale.ROOT);
+            if (operator.equals("contains")) {
+                assertThat(field).as(Verdict.printable(what + " found " + contact)).contains(needle);
+            } else {
+                assertThat(field).as(Verdict.printable(what + " found " + contact)).isEqualTo(needle);
+            }
+        }
+    }
+
+    @Provide
+    Arbitrary<String> textKeys() {
+        return Arbitraries.of("name", "email", "identifier");
+    }
+
+    @Provide
+    Arbitrary<String> textOperators() {
+        return Arbitraries.of("contains", "equal_to");
+    }
+
+    @Provide
+    Arbitrary<Tuple2<String, String>> oddParameters() {
+        Arbitrary<String> names = Arbitraries.of("page", "per_page", "sort", "include_contact_inboxes", "labels[]",
+                "labels", "q", "attribute_model", "page[]", "sort[]", "per_page[x]");
+        Arbitrary<String> values = Arbitraries.oneOf(Arbitraries.of("-1", "0", "1.5", "abc", "", "99999999999999999999",
+                        "1e9", "2147483648", "-created_at,,name", "-", ",", "name,-name,email,-email,created_at,city",
+                        "true", "TRUE", "null", "[]", "{}", "1;DROP TABLE contacts"),
+                HostileInput.oddText(), Arbitraries.of(HostileInput.QUERY_SYNTAX));
+        return Combinators.combine(names, values).as(Tuple::of);
+    }
+
+    /** Every listing endpoint with odd parameters: a page of at most 100 contacts, or a JSON client error. */
+    @Property
+    void oddParametersNeverFail(@ForAll("oddParameters") Tuple2<String, String> parameter,
+                                @ForAll("listings") String listing) {
+        before();
+        String query = encode(parameter.get1()) + "=" + encode(parameter.get2());
+        String what = listing + "?" + query;
+        Edge.Reply reply = listing.endsWith("filter")
+                ? ACCOUNT.edge.post(ACCOUNT.base() + listing + "?" + query, ACCOUNT.admin.token(), Map.of("payload", List.of()))
+                : ACCOUNT.edge.get(ACCOUNT.base() + listing + (listing.contains("?") ? "&" : "?") + query,
+                ACCOUNT.admin.token());
+        Verdict.acceptedOr(reply, what, 400, 422);
+        if (reply.status() == 200 && reply.body().has("payload") && reply.body().path("payload").isArray()) {
+            assertThat(reply.body().path("payload").size()).as(what).isLessThanOrEqualTo(100);
+        }
+    }
+
+    @Provide
+    Arbitrary<String> listings() {
+        return Arbitraries.of("/contacts", "/contacts/search?q=lit", "/contacts/filter", "/contacts/active",
+                "/inboxes", "/custom_attribute_definitions", "/data_imports");
+    }
+
+    @Provide
+    Arbitrary<Tuple2<String, String>> wrongIds() {
+        Arbitrary<String> ids = Arbitraries.oneOf(Arbitraries.of("-1", "0", "99999999999999999999",
+                        "9223372036854775807", "9223372036854775808", "-9223372036854775809", "1.5", "1e3", "abc",
+                        "%20", "%C3%A9", "%E2%80%AE", "1%3B", "null", "undefined", "0x10", "%2B1", "1%20OR%201%3D1"),
+                Arbitraries.longs().between(1_000_000_000L, Long.MAX_VALUE).map(String::valueOf));
+        Arbitrary<String> templates = Arbitraries.of("GET /contacts/{id}", "PATCH /contacts/{id}",
+                "PUT /contacts/{id}", "DELETE /contacts/{id}", "POST /contacts/{id}/destroy_custom_attributes",
+                "GET /contacts/{id}/labels", "POST /contacts/{id}/labels", "POST /contacts/{id}/presence",
+                "POST /contacts/{id}/contact_inboxes", "GET /contacts/{id}/contactable_inboxes",
+                "DELETE /contacts/{id}/avatar", "GET /custom_attribute_definitions/{id}",
+                "DELETE /custom_attribute_definitions/{id}", "GET /data_imports/{id}",
+                "GET /data_imports/{id}/failed_records", "GET /data_exports/{id}", "GET /data_exports/{id}/download");
+        return Combinators.combine(templates, ids).as(Tuple::of);
+    }
+
+    /** An id that names nothing: 404 with a JSON error (400 for an id that is not even a number), nothing written. */
+    @Property
+    void wrongIdsAre404(@ForAll("wrongIds") Tuple2<String, String> input) {
+        before();
+        String[] template = input.get1().split(" ", 2);
+        String path = ACCOUNT.base() + template[1].replace("{id}", input.get2());
+        Edge.Reply reply = ACCOUNT.edge.raw(template[0], path, Map.of("api_access_token", ACCOUNT.admin.token(),
+                "Content-Type", "application/json"), template[0].equals("GET") ? null
+                : ("{\"labels\":[\"" + HostileAccount.PROBE + "\"],\"inbox_id\":" + ACCOUNT.inboxId + "}")
+                .getBytes(StandardCharsets.UTF_8));
+        Verdict.rejected(reply, input.get1() + " with id " + input.get2(), 400, 404);
+        ACCOUNT.assertUnchanged(before(), input.get1());
+    }
+
+    @Provide
+    Arbitrary<String> avatarKeys() {
+        return Arbitraries.oneOf(Arbitraries.of("..", "..%2F..%2Fetc%2Fpasswd", "%00", "a%00b", "%2e%2e", "x".repeat(5000),
+                        "%C0%AE", "%27%20OR%201%3D1%20--", "*", "%25", "a/b"),
+                Arbitraries.strings().alpha().numeric().ofMinLength(1).ofMaxLength(64));
+    }
+
+    /** The public avatar path with keys that name nothing: a JSON 404 (or 400 for keys no URL may hold). */
+    @Property
+    void unknownAvatarKeysAre404(@ForAll("avatarKeys") String key) {
+        before();
+        Edge.Reply reply = ACCOUNT.edge.raw("GET", "/avatars/" + key, Map.of(), null);
+        Verdict.rejected(reply, "avatar " + key, 400, 404);
+    }
+
+    static String encode(String text) {
+        return URLEncoder.encode(text, StandardCharsets.UTF_8);
+    }
+}
