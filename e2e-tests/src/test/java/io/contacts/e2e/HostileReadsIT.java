@@ -9,7 +9,7 @@ import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
 import net.jqwik.api.Tuple;
 import net.jqwik.api.Tuple.Tuple2;
-import net.jqwik.api.lifecycle.AfterProperty;
+import net.jqwik.api.lifecycle.AddLifecycleHook;
 
 import java.net.URLDecoder;
 import java.net.URLEncoder;
@@ -24,7 +24,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  * Search, filter, list parameters and path ids under query syntax, SQL fragments and odd text: search and filter
  * match text literally (never everything because of syntax), odd parameters never give a 5xx, wrong ids are 404.
  */
-class HostileReadsIT {
+@AddLifecycleHook(NothingWritten.class)
+class HostileReadsIT implements NothingWritten.Checked {
 
     private static final HostileAccount ACCOUNT = new HostileAccount();
     /** A contact whose name holds every piece of syntax, so a literal search can find it and only it. */
@@ -42,8 +43,8 @@ class HostileReadsIT {
         return before;
     }
 
-    @AfterProperty
-    void nothingWritten() {
+    @Override
+    public void assertNothingWritten() {
         ACCOUNT.assertUnchanged(before(), "the whole property");
     }
 
