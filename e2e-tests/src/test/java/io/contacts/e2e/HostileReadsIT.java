@@ -168,7 +168,7 @@ class HostileReadsIT implements NothingWritten.Checked {
         return Combinators.combine(templates, ids).as(Tuple::of);
     }
 
-    /** An id that names nothing: 404 with a JSON error (400 for an id that is not even a number), nothing written. */
+    /** An id that names nothing: 404 with a JSON error (400 for one no URL may hold; 403 for an unsigned download), nothing written. */
     @Property
     void wrongIdsAre404(@ForAll("wrongIds") Tuple2<String, String> input) {
         before();
@@ -178,7 +178,12 @@ class HostileReadsIT implements NothingWritten.Checked {
                 "Content-Type", "application/json"), template[0].equals("GET") ? null
                 : ("{\"labels\":[\"" + HostileAccount.PROBE + "\"],\"inbox_id\":" + ACCOUNT.inboxId + "}")
                 .getBytes(StandardCharsets.UTF_8));
-        Verdict.rejected(reply, input.get1() + " with id " + input.get2(), 400, 404);
+        if (template[1].endsWith("/download")) {
+            // the signed link is checked first: without a valid signature, whatever the id, 403
+            Verdict.rejected(reply, input.get1() + " with id " + input.get2(), 400, 403, 404);
+        } else {
+            Verdict.rejected(reply, input.get1() + " with id " + input.get2(), 400, 404);
+        }
         ACCOUNT.assertUnchanged(before(), input.get1());
     }
 

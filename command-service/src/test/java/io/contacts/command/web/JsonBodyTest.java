@@ -35,7 +35,8 @@ class JsonBodyTest {
 
     @Test
     void keepsPairedSurrogatesAndOtherControls() {
-        JsonBody body = parse("{\"name\":\"\\ud83d\\ude00 \\t\\u0001\",\"custom_attributes\":{\"\\u00e9\":\"\\u2028\"}}");
+        JsonBody body = parse("{\"name\":\"\\ud83d\\ude00 \\t\\u0001\","
+                + "\"custom_attributes\":{\"\\u00e9\":\"\\u2028\"}}");
         assertThat(body.text("name")).isEqualTo("\ud83d\ude00 \t\u0001");
         assertThat(body.object("custom_attributes")).isEqualTo(Map.of("é", "\u2028"));
     }

@@ -108,7 +108,7 @@ class ExportController {
         return ResponseEntity.ok().header("Message", MESSAGE).body(response);
     }
 
-    /** A string (a number as its text, as Rails casts it) or null; anything else is the client's error, not "no label". */
+    /** A string (a number as its text, as Rails casts it) or null; any other type is a 400, not "no label". */
     private static String label(JsonNode node) {
         if (node == null || node.isNull()) {
             return null;
