@@ -47,7 +47,8 @@ class HostileHeadersIT {
         for (byte[] token : new byte[][]{"äöü€😀".getBytes(StandardCharsets.UTF_8), {(byte) 0xC3, 0x28},
                 {0x01, 0x7F}, {(byte) 0xFF}}) {
             RawReply reply = raw(("GET " + Edge.contacts(ACCOUNT.admin) + " HTTP/1.1\r\nHost: x\r\napi_access_token: ")
-                    .getBytes(StandardCharsets.ISO_8859_1), token, "\r\nConnection: close\r\n\r\n".getBytes(StandardCharsets.ISO_8859_1));
+                    .getBytes(StandardCharsets.ISO_8859_1), token,
+                    "\r\nConnection: close\r\n\r\n".getBytes(StandardCharsets.ISO_8859_1));
             reply.assertJsonError("token bytes", 400, 401);
         }
         ACCOUNT.assertUnchanged(before, "hostile tokens");
@@ -57,7 +58,8 @@ class HostileHeadersIT {
     void jsonEndpointsReadTheBodyAsJsonWhateverItsTypeButMultipartAndForms() {
         HostileAccount.Snapshot before = ACCOUNT.snapshot();
         String contacts = Edge.contacts(ACCOUNT.admin);
-        Verdict.rejected(send("POST", contacts, token("text/plain"), "name=" + HostileAccount.PROBE), "text/plain", 400);
+        Verdict.rejected(send("POST", contacts, token("text/plain"), "name=" + HostileAccount.PROBE), "text/plain",
+                400);
         Verdict.rejected(send("POST", contacts, token("application/xml"), "<contact/>"), "xml", 400);
         Verdict.rejected(send("POST", contacts, token("multipart/form-data"), "{\"name\":\"x\"}"),
                 "multipart without a boundary", 400);
@@ -75,8 +77,8 @@ class HostileHeadersIT {
     void missingBodiesAreEmptyObjects() {
         HostileAccount.Snapshot before = ACCOUNT.snapshot();
         Verdict.rejected(send("POST", ACCOUNT.base() + "/inboxes", token("application/json"), null), "no inbox", 422);
-        Verdict.rejected(send("POST", ACCOUNT.base() + "/custom_attribute_definitions", token("application/json"), null),
-                "no definition", 422);
+        Verdict.rejected(send("POST", ACCOUNT.base() + "/custom_attribute_definitions", token("application/json"),
+                null), "no definition", 422);
         Verdict.rejected(send("POST", ACCOUNT.base() + "/inbox_members", token("application/json"), null),
                 "no members", 404, 422);
         Verdict.rejected(send("POST", ACCOUNT.contact() + "/contact_inboxes", token("application/json"), null),
@@ -136,7 +138,8 @@ class HostileHeadersIT {
         raw(("TRACE " + Edge.contacts(ACCOUNT.admin) + " HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n")
                 .getBytes(StandardCharsets.UTF_8)).assertJsonError("TRACE", 405);
         raw(("GET /api/v1/accounts/1/contacts HTTP/1.1\r\nHost: x\r\nX-Big: " + "b".repeat(40_000)
-                + "\r\nConnection: close\r\n\r\n").getBytes(StandardCharsets.UTF_8)).assertJsonError("a big header", 400);
+                + "\r\nConnection: close\r\n\r\n").getBytes(StandardCharsets.UTF_8))
+                .assertJsonError("a big header", 400);
     }
 
     record RawReply(int status, String body) {

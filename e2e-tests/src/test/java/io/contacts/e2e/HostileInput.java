@@ -1,5 +1,7 @@
 package io.contacts.e2e;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.json.JsonWriteFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
@@ -126,6 +128,18 @@ final class HostileInput {
             }
             return node;
         });
+    }
+
+    /**
+     * JSON with every non-ASCII character as an escape: a lone surrogate reaches the service as sent (the JDK client
+     * would encode it as "?").
+     */
+    static byte[] escapedJson(Object body) {
+        try {
+            return Edge.JSON.writer().with(JsonWriteFeature.ESCAPE_NON_ASCII).writeValueAsBytes(body);
+        } catch (JsonProcessingException e) {
+            throw new IllegalArgumentException(e);
+        }
     }
 
     static ArrayNode array(JsonNode... elements) {

@@ -29,7 +29,8 @@ class HostileReadsIT implements NothingWritten.Checked {
 
     private static final HostileAccount ACCOUNT = new HostileAccount();
     /** A contact whose name holds every piece of syntax, so a literal search can find it and only it. */
-    private static final String LITERAL_NAME = "Lit *?~\"\\ AND OR NOT name:x /re/ {\"query\":1} ' OR 1=1 -- % _ [a TO z]";
+    private static final String LITERAL_NAME =
+            "Lit *?~\"\\ AND OR NOT name:x /re/ {\"query\":1} ' OR 1=1 -- % _ [a TO z]";
     private static final long LITERAL = HostileAccount.ok(ACCOUNT.edge.post(Edge.contacts(ACCOUNT.admin),
             ACCOUNT.admin.token(), Map.of("name", LITERAL_NAME, "email", "literal-" + Edge.unique() + "@hostile.test")))
             .get("id").asLong();
@@ -51,9 +52,9 @@ class HostileReadsIT implements NothingWritten.Checked {
     @Provide
     Arbitrary<String> searchText() {
         Arbitrary<String> syntax = Arbitraries.of(HostileInput.QUERY_SYNTAX);
-        Arbitrary<String> pieceOfTheName = Combinators.combine(Arbitraries.integers().between(0, LITERAL_NAME.length() - 1),
-                Arbitraries.integers().between(1, 12)).as((from, n) ->
-                LITERAL_NAME.substring(from, Math.min(LITERAL_NAME.length(), from + n)));
+        Arbitrary<String> pieceOfTheName = Combinators.combine(
+                Arbitraries.integers().between(0, LITERAL_NAME.length() - 1), Arbitraries.integers().between(1, 12))
+                .as((from, n) -> LITERAL_NAME.substring(from, Math.min(LITERAL_NAME.length(), from + n)));
         return Arbitraries.oneOf(syntax, pieceOfTheName, HostileInput.oddText(),
                 Combinators.combine(syntax, syntax).as((a, b) -> a + " " + b));
     }
@@ -76,7 +77,8 @@ class HostileReadsIT implements NothingWritten.Checked {
         for (JsonNode contact : reply.body().path("payload")) {
             String text = String.join("\n", contact.path("name").asText(), contact.path("email").asText(),
                     contact.path("phone_number").asText(), contact.path("identifier").asText());
-            assertThat(text.toLowerCase(Locale.ROOT)).as(Verdict.printable(what + " found " + contact)).contains(needle);
+            assertThat(text.toLowerCase(Locale.ROOT)).as(Verdict.printable(what + " found " + contact))
+                    .contains(needle);
         }
         if (LITERAL_NAME.toLowerCase(Locale.ROOT).contains(needle)) {
             assertThat(reply.body().path("payload").findValuesAsText("id")).as(what).contains(String.valueOf(LITERAL));
@@ -88,9 +90,10 @@ class HostileReadsIT implements NothingWritten.Checked {
     void filterValuesMatchLiterally(@ForAll("searchText") String value,
                                     @ForAll("textKeys") String key, @ForAll("textOperators") String operator) {
         before();
-        Edge.Reply reply = ACCOUNT.edge.post(Edge.contacts(ACCOUNT.admin) + "/filter", ACCOUNT.admin.token(),
-                Map.of("payload", List.of(Map.of("attribute_key", key, "filter_operator", operator,
-                        "values", List.of(value)))));
+        Edge.Reply reply = ACCOUNT.edge.raw("POST", Edge.contacts(ACCOUNT.admin) + "/filter", Map.of(
+                "api_access_token", ACCOUNT.admin.token(), "Content-Type", "application/json"),
+                HostileInput.escapedJson(Map.of("payload", List.of(Map.of("attribute_key", key,
+                        "filter_operator", operator, "values", List.of(value))))));
         String what = "filter " + key + " " + operator + " " + Verdict.printable(value);
         Verdict.acceptedOr(reply, what, 422);
         if (reply.status() != 200 || value.strip().isEmpty()) {
@@ -137,7 +140,8 @@ class HostileReadsIT implements NothingWritten.Checked {
         String query = encode(parameter.get1()) + "=" + encode(parameter.get2());
         String what = listing + "?" + query;
         Edge.Reply reply = listing.endsWith("filter")
-                ? ACCOUNT.edge.post(ACCOUNT.base() + listing + "?" + query, ACCOUNT.admin.token(), Map.of("payload", List.of()))
+                ? ACCOUNT.edge.post(ACCOUNT.base() + listing + "?" + query, ACCOUNT.admin.token(),
+                Map.of("payload", List.of()))
                 : ACCOUNT.edge.get(ACCOUNT.base() + listing + (listing.contains("?") ? "&" : "?") + query,
                 ACCOUNT.admin.token());
         Verdict.acceptedOr(reply, what, 400, 422);
@@ -168,7 +172,10 @@ class HostileReadsIT implements NothingWritten.Checked {
         return Combinators.combine(templates, ids).as(Tuple::of);
     }
 
-    /** An id that names nothing: 404 with a JSON error (400 for one no URL may hold; 403 for an unsigned download), nothing written. */
+    /**
+     * An id that names nothing: 404 with a JSON error (400 for one no URL may hold; 403 for an unsigned download),
+     * nothing written.
+     */
     @Property
     void wrongIdsAre404(@ForAll("wrongIds") Tuple2<String, String> input) {
         before();
@@ -189,7 +196,8 @@ class HostileReadsIT implements NothingWritten.Checked {
 
     @Provide
     Arbitrary<String> avatarKeys() {
-        return Arbitraries.oneOf(Arbitraries.of("..", "..%2F..%2Fetc%2Fpasswd", "%00", "a%00b", "%2e%2e", "x".repeat(5000),
+        return Arbitraries.oneOf(Arbitraries.of("..", "..%2F..%2Fetc%2Fpasswd", "%00", "a%00b", "%2e%2e",
+                        "x".repeat(5000),
                         "%C0%AE", "%27%20OR%201%3D1%20--", "*", "%25", "a/b"),
                 Arbitraries.strings().alpha().numeric().ofMinLength(1).ofMaxLength(64));
     }

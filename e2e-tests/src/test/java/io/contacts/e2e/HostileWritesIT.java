@@ -1,7 +1,5 @@
 package io.contacts.e2e;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.core.json.JsonWriteFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.contacts.e2e.HostileInput.Kind;
@@ -77,7 +75,8 @@ class HostileWritesIT implements NothingWritten.Checked {
                         u -> json(Map.of("name", HostileAccount.PROBE + u, "blocked", true)), contact),
                 new Endpoint("contacts/{id}/destroy_custom_attributes", "POST",
                         a -> a.contact() + "/destroy_custom_attributes", false,
-                        u -> json(Map.of("custom_attributes", List.of("plan"))), Map.of("custom_attributes", Kind.STRINGS)),
+                        u -> json(Map.of("custom_attributes", List.of("plan"))),
+                        Map.of("custom_attributes", Kind.STRINGS)),
                 // labels are cast as Rails casts them (anything but a list clears them): no wrong type to send
                 new Endpoint("contacts/{id}/labels", "POST", a -> a.contact() + "/labels", false,
                         u -> json(Map.of("labels", List.of(HostileAccount.PROBE + u))), Map.of()),
@@ -94,9 +93,10 @@ class HostileWritesIT implements NothingWritten.Checked {
                         false, u -> json(Map.of("attribute_key", HostileAccount.PROBE + u,
                         "attribute_display_name", "Probe", "attribute_display_type", "list",
                         "attribute_model", "contact_attribute", "attribute_values", List.of("a", "b"))),
+                        // attribute_values are cast as Rails casts them (non-strings dropped); the description is
+                        // unbounded text, as Chatwoot's: no wrong type or length for those two
                         Map.of("attribute_key", Kind.STRING, "attribute_display_name", Kind.STRING,
-                                "attribute_display_type", Kind.STRING, "attribute_model", Kind.STRING,
-                                "attribute_values", Kind.STRINGS, "attribute_description", Kind.STRING)),
+                                "attribute_display_type", Kind.STRING, "attribute_model", Kind.STRING)),
                 new Endpoint("contacts/filter", "POST", a -> Edge.contacts(a.admin) + "/filter", false,
                         u -> json(Map.of("page", 1, "payload", List.of(Map.of("attribute_key", "name",
                                 "filter_operator", "contains", "values", List.of("x"))))),
@@ -148,12 +148,12 @@ class HostileWritesIT implements NothingWritten.Checked {
     @Provide
     Arbitrary<Tuple2<Endpoint, ObjectNode>> wrongTypes() {
         return Arbitraries.of(endpoints().stream().filter(endpoint -> !endpoint.fields().isEmpty()).toList())
-                .flatMap(endpoint -> Arbitraries.of(new ArrayList<>(endpoint.fields().keySet())).flatMap(field -> HostileInput.wrongType(endpoint.fields().get(field))
-                .map(value -> {
-                    ObjectNode body = endpoint.valid().apply(Edge.unique());
-                    body.set(field, value);
-                    return Tuple.of(endpoint, body);
-                })));
+                .flatMap(endpoint -> Arbitraries.of(new ArrayList<>(endpoint.fields().keySet()))
+                        .flatMap(field -> HostileInput.wrongType(endpoint.fields().get(field)).map(value -> {
+                            ObjectNode body = endpoint.valid().apply(Edge.unique());
+                            body.set(field, value);
+                            return Tuple.of(endpoint, body);
+                        })));
     }
 
     @Property
@@ -213,16 +213,13 @@ class HostileWritesIT implements NothingWritten.Checked {
      * them), anything else is stored and read back exactly as sent, or refused as invalid (422).
      */
     @Property
-    void oddTextIsStoredExactlyOrRefused(@ForAll("oddFields") Tuple2<String, String> input)
-            throws JsonProcessingException {
+    void oddTextIsStoredExactlyOrRefused(@ForAll("oddFields") Tuple2<String, String> input) {
         String field = input.get1();
         String text = input.get2();
         Map<String, Object> body = new LinkedHashMap<>(Map.of("name", "odd " + Edge.unique()));
         body.put(field, text);
-        // every non-ASCII character as a JSON escape: a lone surrogate reaches the service as sent, not as "?"
-        byte[] json = Edge.JSON.writer().with(JsonWriteFeature.ESCAPE_NON_ASCII).writeValueAsBytes(body);
         Edge.Reply reply = ACCOUNT.edge.raw("POST", Edge.contacts(ACCOUNT.admin), Map.of("api_access_token",
-                ACCOUNT.admin.token(), "Content-Type", "application/json"), json);
+                ACCOUNT.admin.token(), "Content-Type", "application/json"), HostileInput.escapedJson(body));
         String what = "a contact with " + field + " " + Verdict.printable(text);
         if (!storable(text)) {
             Verdict.rejected(reply, what, 400);

@@ -24,7 +24,8 @@ final class Verdict {
         assertThat(reply.status()).as("%s answered %s", printable(what), printable(reply)).isLessThan(500);
         String body = reply.raw() == null ? "" : reply.raw().toLowerCase(Locale.ROOT);
         for (String leak : LEAKS) {
-            assertThat(body).as("%s leaks internals (%s): %s", printable(what), leak, printable(reply)).doesNotContain(leak);
+            assertThat(body).as("%s leaks internals (%s): %s", printable(what), leak, printable(reply))
+                    .doesNotContain(leak);
         }
         return reply;
     }
@@ -48,11 +49,13 @@ final class Verdict {
 
     static void errorBody(Edge.Reply reply, String what) {
         JsonNode body = reply.body();
-        assertThat(body.isObject()).as("%s: the error body is a JSON object: %s", printable(what), printable(reply)).isTrue();
+        assertThat(body.isObject()).as("%s: the error body is a JSON object: %s", printable(what), printable(reply))
+                .isTrue();
         boolean error = body.path("error").isTextual() && !body.path("error").asText().isBlank();
         boolean errors = body.path("errors").isArray() && !body.path("errors").isEmpty()
                 && body.path("errors").get(0).isTextual();
-        assertThat(error || errors).as("%s: the error body has \"error\" or \"errors\": %s", printable(what), printable(reply)).isTrue();
+        assertThat(error || errors)
+                .as("%s: the error body has \"error\" or \"errors\": %s", printable(what), printable(reply)).isTrue();
         if (reply.status() == 422 && "Validation failed".equals(body.path("error").asText())) {
             assertThat(body.path("message").isTextual()).as("%s: %s", printable(what), printable(reply)).isTrue();
             assertThat(body.path("attributes").isArray()).as("%s: %s", printable(what), printable(reply)).isTrue();
