@@ -26,7 +26,7 @@ import static org.awaitility.Awaitility.await;
  */
 class HostileImportIT {
 
-    private static final HostileAccount ACCOUNT = new HostileAccount();
+    private static final Edge EDGE = new Edge();
     private static final List<String> COLUMNS = List.of("name", "email", "phone_number", "identifier", "company",
             "city", "labels", "plan");
 
@@ -58,35 +58,43 @@ class HostileImportIT {
         return Arbitraries.oneOf(text.map(s -> s.getBytes(StandardCharsets.UTF_8)), binary);
     }
 
+    /** Contacts listed in the account (those with an email, phone number or identifier). */
+    private static long listed(Edge.Member admin) {
+        return HostileAccount.ok(EDGE.get(Edge.contacts(admin) + "?per_page=1", admin.token()))
+                .path("meta").path("count").asLong();
+    }
+
+    /**
+     * Each file on an account of its own: a job's contacts become searchable about a second after it ends, so on a
+     * shared account they would be counted for the next file.
+     */
     @Property
     void everyFileEndsAsACompletedOrFailedJob(@ForAll("csvFiles") byte[] csv) {
-        HostileAccount.Snapshot before = ACCOUNT.snapshot();
-        Edge.Reply uploaded = ACCOUNT.edge.multipart("POST", Edge.contacts(ACCOUNT.admin) + "/import",
-                ACCOUNT.admin.token(), Map.of(), "import_file", "hostile.csv", "text/csv", csv);
+        Edge.Member admin = EDGE.newMember(EDGE.newAccount(), "administrator");
+        Edge.Reply uploaded = EDGE.multipart("POST", Edge.contacts(admin) + "/import", admin.token(), Map.of(),
+                "import_file", "hostile.csv", "text/csv", csv);
         String what = "import of " + HostileWritesIT.printable(csv);
         Verdict.acceptedOr(uploaded, what, 422);
         if (uploaded.status() != 200) {
             return;
         }
         long id = uploaded.body().path("id").asLong();
-        String job = ACCOUNT.base() + "/data_imports/" + id;
+        String job = "/api/v1/accounts/" + admin.accountId() + "/data_imports/" + id;
         JsonNode done = await().atMost(Duration.ofSeconds(90)).until(
-                () -> Verdict.safe(ACCOUNT.edge.get(job, ACCOUNT.admin.token()), what).body(),
+                () -> Verdict.safe(EDGE.get(job, admin.token()), what).body(),
                 body -> Set.of("completed", "failed").contains(body.path("status").asText()));
-        HostileAccount.Snapshot after = ACCOUNT.snapshot();
+        long listed = listed(admin);
         if (done.path("status").asText().equals("failed")) {
             assertThat(done.path("error").asText()).as(what + ": " + done).isNotBlank();
-            assertThat(after.listed()).as(what + ": a failed job applies nothing").isEqualTo(before.listed());
+            assertThat(listed).as(what + ": a failed job applies nothing").isZero();
         } else {
             long total = done.path("total_records").asLong();
             assertThat(done.path("created_records").asLong() + done.path("updated_records").asLong()
                     + done.path("duplicate_records").asLong() + done.path("failed_records").asLong())
                     .as(what + ": " + done).isEqualTo(total);
-            assertThat(after.listed() - before.listed()).as(what + ": " + done)
-                    .isBetween(0L, done.path("created_records").asLong());
+            assertThat(listed).as(what + ": " + done).isBetween(0L, done.path("created_records").asLong());
         }
-        HttpResponse<String> failed = ACCOUNT.edge.text(job + "/failed_records", ACCOUNT.admin.token());
+        HttpResponse<String> failed = EDGE.text(job + "/failed_records", admin.token());
         assertThat(failed.statusCode()).as(what + " failed records").isEqualTo(200);
-        assertThat(after.contact()).as(what + ": the seed contact").isEqualTo(before.contact());
     }
 }
