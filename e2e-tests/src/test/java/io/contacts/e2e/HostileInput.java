@@ -6,13 +6,17 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import net.jqwik.api.Arbitraries;
-import net.jqwik.api.Arbitrary;
-import net.jqwik.api.Combinators;
+import org.quicktheories.core.Gen;
 
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
+
+import static org.quicktheories.generators.Generate.constant;
+import static org.quicktheories.generators.Generate.oneOf;
+import static org.quicktheories.generators.Generate.pick;
+import static org.quicktheories.generators.Generate.range;
+import static org.quicktheories.generators.SourceDSL.strings;
 
 /** Generators of hostile input: malformed JSON, wrong types, odd text, query syntax, deep nesting. */
 final class HostileInput {
@@ -36,47 +40,47 @@ final class HostileInput {
     }
 
     /** Text a string field might be sent: control characters, NUL, lone surrogates, odd Unicode, query syntax. */
-    static Arbitrary<String> oddText() {
-        Arbitrary<String> controls = Arbitraries.strings().withCharRange('\u0000', '\u001f').ofMinLength(1)
-                .ofMaxLength(8);
-        Arbitrary<String> surrogates = Arbitraries.of("\ud800", "\udfff", "a\ud83d", "\ude00b", "\ud83d\ude00",
-                "\ud800\ud800");
-        Arbitrary<String> unicode = Arbitraries.strings().all().ofMinLength(1).ofMaxLength(40);
-        Arbitrary<String> specials = Arbitraries.of("\u202e", "\ufeff", "\u200b", "\uffff", "\ufffe", "\u0085",
-                "\u2028", "e\u0301", "\u00a0", "\\u0000", "%00", "\r\n", "\t");
-        return Arbitraries.oneOf(controls, surrogates, unicode, specials, Arbitraries.of(QUERY_SYNTAX));
+    static Gen<String> oddText() {
+        Gen<String> controls = strings().betweenCodePoints(0, 0x1f).ofLengthBetween(1, 8);
+        Gen<String> surrogates = pick(List.of("\ud800", "\udfff", "a\ud83d", "\ude00b", "\ud83d\ude00",
+                "\ud800\ud800"));
+        // any UTF-16 unit, surrogates included
+        Gen<String> unicode = strings().betweenCodePoints(0, 0xffff).ofLengthBetween(1, 40);
+        Gen<String> specials = pick(List.of("\u202e", "\ufeff", "\u200b", "\uffff", "\ufffe", "\u0085",
+                "\u2028", "e\u0301", "\u00a0", "\\u0000", "%00", "\r\n", "\t"));
+        return oneOf(controls, surrogates, unicode, specials, pick(QUERY_SYNTAX));
     }
 
     /** Longer than {@code limit} characters: a little, a lot, and near the 1 MB body limit. */
-    static Arbitrary<String> hugeText(int limit) {
-        return Arbitraries.of(limit + 1, limit * 4, 65_536, 900_000)
-                .flatMap(n -> Arbitraries.of("a", "é", "😀", "\\", "\"").map(unit -> unit.repeat(n)));
+    static Gen<String> hugeText(int limit) {
+        return pick(List.of(limit + 1, limit * 4, 65_536, 900_000))
+                .zip(pick(List.of("a", "é", "😀", "\\", "\"")), (n, unit) -> unit.repeat(n));
     }
 
     /** A JSON value of any type but the one a field expects. */
-    static Arbitrary<JsonNode> wrongType(Kind kind) {
-        Arbitrary<JsonNode> array = Arbitraries.of(NODES.arrayNode(), NODES.arrayNode().add("a"),
-                NODES.arrayNode().add(1).add(NODES.objectNode()));
-        Arbitrary<JsonNode> object = Arbitraries.of(NODES.objectNode(), NODES.objectNode().put("a", "b"),
-                NODES.objectNode().set("x", NODES.arrayNode()));
-        Arbitrary<JsonNode> bool = Arbitraries.of(NODES.booleanNode(true), NODES.booleanNode(false));
-        Arbitrary<JsonNode> number = Arbitraries.of(NODES.numberNode(0), NODES.numberNode(-1), NODES.numberNode(1.5),
-                NODES.numberNode(new java.math.BigInteger("99999999999999999999999")), NODES.numberNode(1e308));
-        Arbitrary<JsonNode> text = Arbitraries.of(NODES.textNode("yes"), NODES.textNode("1.5"),
-                NODES.textNode("null"), NODES.textNode("[]"), NODES.textNode("99999999999999999999"));
+    static Gen<JsonNode> wrongType(Kind kind) {
+        Gen<JsonNode> array = pick(List.of(NODES.arrayNode(), NODES.arrayNode().add("a"),
+                NODES.arrayNode().add(1).add(NODES.objectNode())));
+        Gen<JsonNode> object = pick(List.of(NODES.objectNode(), NODES.objectNode().put("a", "b"),
+                NODES.objectNode().set("x", NODES.arrayNode())));
+        Gen<JsonNode> bool = pick(List.of(NODES.booleanNode(true), NODES.booleanNode(false)));
+        Gen<JsonNode> number = pick(List.of(NODES.numberNode(0), NODES.numberNode(-1), NODES.numberNode(1.5),
+                NODES.numberNode(new java.math.BigInteger("99999999999999999999999")), NODES.numberNode(1e308)));
+        Gen<JsonNode> text = pick(List.of(NODES.textNode("yes"), NODES.textNode("1.5"),
+                NODES.textNode("null"), NODES.textNode("[]"), NODES.textNode("99999999999999999999")));
         return switch (kind) {
-            case STRING -> Arbitraries.oneOf(array, object, bool);
-            case BOOLEAN -> Arbitraries.oneOf(array, object, number, text);
-            case OBJECT -> Arbitraries.oneOf(array, bool, number, text);
-            case NUMBER -> Arbitraries.oneOf(object, bool, text, Arbitraries.of(NODES.numberNode(1.5),
+            case STRING -> oneOf(array, object, bool);
+            case BOOLEAN -> oneOf(array, object, number, text);
+            case OBJECT -> oneOf(array, bool, number, text);
+            case NUMBER -> oneOf(object, bool, text, pick(List.of(NODES.numberNode(1.5),
                     NODES.numberNode(new java.math.BigInteger("99999999999999999999999")), NODES.numberNode(1e308),
-                    NODES.arrayNode().add(1)));
-            case STRINGS -> Arbitraries.oneOf(object, bool, number, text,
-                    Arbitraries.of(NODES.arrayNode().add(1), NODES.arrayNode().add(NODES.objectNode()),
-                            NODES.arrayNode().add("a").add(NODES.nullNode()), NODES.arrayNode().add(true)));
-            case NUMBERS -> Arbitraries.oneOf(object, bool, text,
-                    Arbitraries.of(NODES.arrayNode().add("x"), NODES.arrayNode().add(1.5),
-                            NODES.arrayNode().add(NODES.objectNode()), NODES.arrayNode().add(true)));
+                    NODES.arrayNode().add(1))));
+            case STRINGS -> oneOf(object, bool, number, text,
+                    pick(List.of(NODES.arrayNode().add(1), NODES.arrayNode().add(NODES.objectNode()),
+                            NODES.arrayNode().add("a").add(NODES.nullNode()), NODES.arrayNode().add(true))));
+            case NUMBERS -> oneOf(object, bool, text,
+                    pick(List.of(NODES.arrayNode().add("x"), NODES.arrayNode().add(1.5),
+                            NODES.arrayNode().add(NODES.objectNode()), NODES.arrayNode().add(true))));
         };
     }
 
@@ -84,42 +88,38 @@ final class HostileInput {
     enum Kind { STRING, BOOLEAN, OBJECT, NUMBER, STRINGS, NUMBERS }
 
     /** A body that is not valid JSON, made from a valid one: cut, mis-bracketed, with garbage or bad bytes. */
-    static Arbitrary<byte[]> malformed(String valid) {
+    static Gen<byte[]> malformed(String valid) {
         byte[] bytes = valid.getBytes(StandardCharsets.UTF_8);
-        Arbitrary<byte[]> truncated = Arbitraries.integers().between(1, bytes.length - 1)
-                .map(n -> java.util.Arrays.copyOf(bytes, n));
-        Arbitrary<byte[]> trailing = Arbitraries.of("x", "}", "]", ",", "{}", " {\"a\":1}", "\u0000", "//", "null")
+        Gen<byte[]> truncated = range(1, bytes.length - 1).map(n -> java.util.Arrays.copyOf(bytes, n));
+        Gen<byte[]> trailing = pick(List.of("x", "}", "]", ",", "{}", " {\"a\":1}", "\u0000", "//", "null"))
                 .map(tail -> concat(bytes, tail.getBytes(StandardCharsets.UTF_8)));
         List<Integer> structural = java.util.stream.IntStream.range(0, valid.length())
                 .filter(i -> "{}[]:,\"".indexOf(valid.charAt(i)) >= 0).boxed().toList();
-        Arbitrary<byte[]> brackets = Combinators.combine(Arbitraries.of(structural), Arbitraries.of('{', '}', '[', ']',
-                        '(', ')', '<', ':', ',', '\'', ';'))
-                .as((at, wrong) -> (valid.substring(0, at) + wrong + valid.substring(at + 1))
+        Gen<byte[]> brackets = pick(structural).zip(pick(List.of('{', '}', '[', ']', '(', ')', '<', ':', ',', '\'',
+                        ';')), (at, wrong) -> (valid.substring(0, at) + wrong + valid.substring(at + 1))
                         .getBytes(StandardCharsets.UTF_8));
-        Arbitrary<byte[]> badBytes = Combinators.combine(Arbitraries.of(INVALID_UTF8), insideAString(valid))
-                .as((bad, at) -> insert(bytes, at, bad));
+        Gen<byte[]> badBytes = pick(INVALID_UTF8).zip(insideAString(valid), (bad, at) -> insert(bytes, at, bad));
         // JSON whitespace (tab, LF, CR) would be valid outside a string
-        Arbitrary<byte[]> rawControls = Combinators.combine(Arbitraries.bytes().between((byte) 0, (byte) 0x1f)
-                        .filter(b -> b != '\t' && b != '\n' && b != '\r'), insideAString(valid))
-                .as((control, at) -> insert(bytes, at, new byte[]{control}));
-        Arbitrary<byte[]> notJson = Arbitraries.of("{'name':'x'}", "{name:\"x\"}", "{\"name\":NaN}", "{\"a\":1,}",
+        Gen<byte[]> rawControls = range(0, 0x1f).assuming(b -> b != '\t' && b != '\n' && b != '\r')
+                .zip(insideAString(valid), (control, at) -> insert(bytes, at, new byte[]{control.byteValue()}));
+        Gen<byte[]> notJson = pick(List.of("{'name':'x'}", "{name:\"x\"}", "{\"name\":NaN}", "{\"a\":1,}",
                 "{\"name\":\"x\" /* c */}", "[", "{\"a\"}", "{\"a\":}", "\"unterminated", "{\"a\":01}",
-                "{\"a\":\"\\x41\"}", "{\"a\":\"\\u12\"}", "\ufeff{\"a\":1}", "<xml/>", "name=x&email=y")
+                "{\"a\":\"\\x41\"}", "{\"a\":\"\\u12\"}", "\ufeff{\"a\":1}", "<xml/>", "name=x&email=y"))
                 .map(s -> s.getBytes(StandardCharsets.UTF_8));
         // a mutation can happen to leave a valid document; the bad bytes and raw controls never do
-        return Arbitraries.oneOf(Arbitraries.oneOf(truncated, trailing, brackets, notJson)
-                .filter(body -> !isJsonObjectOrEmpty(body)), badBytes, rawControls);
+        return oneOf(oneOf(truncated, trailing, brackets, notJson).assuming(body -> !isJsonObjectOrEmpty(body)),
+                badBytes, rawControls);
     }
 
     /** A valid JSON document nested far deeper than any parser should follow. */
-    static Arbitrary<String> deepNesting() {
-        return Combinators.combine(Arbitraries.integers().between(1_001, 20_000), Arbitraries.of("[", "{\"a\":"))
-                .as((depth, open) -> open.repeat(depth) + "1" + (open.equals("[") ? "]" : "}").repeat(depth));
+    static Gen<String> deepNesting() {
+        return range(1_001, 20_000).zip(pick(List.of("[", "{\"a\":")),
+                (depth, open) -> open.repeat(depth) + "1" + (open.equals("[") ? "]" : "}").repeat(depth));
     }
 
     /** Nested objects a little under and over the parser's limit (1000), inside a field that takes an object. */
-    static Arbitrary<JsonNode> nestedObject() {
-        return Arbitraries.of(20, 100, 500, 999, 1_200).map(depth -> {
+    static Gen<JsonNode> nestedObject() {
+        return pick(List.of(20, 100, 500, 999, 1_200)).map(depth -> {
             JsonNode node = NODES.textNode("deep");
             for (int i = 0; i < depth; i++) {
                 ObjectNode outer = NODES.objectNode();
@@ -150,10 +150,10 @@ final class HostileInput {
         return array;
     }
 
-    private static Arbitrary<Integer> insideAString(String valid) {
+    private static Gen<Integer> insideAString(String valid) {
         int open = valid.indexOf("\":\"");
         int at = open < 0 ? 1 : open + 3;
-        return Arbitraries.just(valid.substring(0, at).getBytes(StandardCharsets.UTF_8).length);
+        return constant(valid.substring(0, at).getBytes(StandardCharsets.UTF_8).length);
     }
 
     private static byte[] insert(byte[] bytes, int at, byte[] inserted) {

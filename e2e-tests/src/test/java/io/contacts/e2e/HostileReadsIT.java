@@ -1,15 +1,9 @@
 package io.contacts.e2e;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import net.jqwik.api.Arbitraries;
-import net.jqwik.api.Arbitrary;
-import net.jqwik.api.Combinators;
-import net.jqwik.api.ForAll;
-import net.jqwik.api.Property;
-import net.jqwik.api.Provide;
-import net.jqwik.api.Tuple;
-import net.jqwik.api.Tuple.Tuple2;
-import net.jqwik.api.lifecycle.AddLifecycleHook;
+import org.junit.jupiter.api.Test;
+import org.quicktheories.api.Pair;
+import org.quicktheories.core.Gen;
 
 import java.net.URLDecoder;
 import java.net.URLEncoder;
@@ -19,13 +13,17 @@ import java.util.Locale;
 import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.quicktheories.generators.Generate.longRange;
+import static org.quicktheories.generators.Generate.oneOf;
+import static org.quicktheories.generators.Generate.pick;
+import static org.quicktheories.generators.Generate.range;
+import static org.quicktheories.generators.SourceDSL.lists;
 
 /**
  * Search, filter, list parameters and path ids under query syntax, SQL fragments and odd text: search and filter
  * match text literally (never everything because of syntax), odd parameters never give a 5xx, wrong ids are 404.
  */
-@AddLifecycleHook(NothingWritten.class)
-class HostileReadsIT implements NothingWritten.Checked {
+class HostileReadsIT implements NothingWritten {
 
     private static final HostileAccount ACCOUNT = new HostileAccount();
     /** A contact whose name holds every piece of syntax, so a literal search can find it and only it. */
@@ -49,19 +47,20 @@ class HostileReadsIT implements NothingWritten.Checked {
         ACCOUNT.assertUnchanged(before(), "the whole property");
     }
 
-    @Provide
-    Arbitrary<String> searchText() {
-        Arbitrary<String> syntax = Arbitraries.of(HostileInput.QUERY_SYNTAX);
-        Arbitrary<String> pieceOfTheName = Combinators.combine(
-                Arbitraries.integers().between(0, LITERAL_NAME.length() - 1), Arbitraries.integers().between(1, 12))
-                .as((from, n) -> LITERAL_NAME.substring(from, Math.min(LITERAL_NAME.length(), from + n)));
-        return Arbitraries.oneOf(syntax, pieceOfTheName, HostileInput.oddText(),
-                Combinators.combine(syntax, syntax).as((a, b) -> a + " " + b));
+    static Gen<String> searchText() {
+        Gen<String> syntax = pick(HostileInput.QUERY_SYNTAX);
+        Gen<String> pieceOfTheName = range(0, LITERAL_NAME.length() - 1).zip(range(1, 12),
+                (from, n) -> LITERAL_NAME.substring(from, Math.min(LITERAL_NAME.length(), from + n)));
+        return oneOf(syntax, pieceOfTheName, HostileInput.oddText(), syntax.zip(syntax, (a, b) -> a + " " + b));
     }
 
     /** 200 with only contacts that hold the text literally (the literal contact whenever its name does), or 422. */
-    @Property
-    void searchMatchesTextLiterally(@ForAll("searchText") String sent) {
+    @Test
+    void searchMatchesTextLiterally() {
+        property(searchText(), this::searchMatchesLiterally);
+    }
+
+    private void searchMatchesLiterally(String sent) {
         before();
         Edge.Reply reply = ACCOUNT.edge.get(Edge.contacts(ACCOUNT.admin) + "/search?q=" + encode(sent),
                 ACCOUNT.admin.token());
@@ -85,10 +84,20 @@ class HostileReadsIT implements NothingWritten.Checked {
         }
     }
 
+    /** A text condition of a filter. */
+    record Condition(String value, String key, String operator) {
+    }
+
     /** The filter's text operators compare values literally, whatever syntax they hold. */
-    @Property
-    void filterValuesMatchLiterally(@ForAll("searchText") String value,
-                                    @ForAll("textKeys") String key, @ForAll("textOperators") String operator) {
+    @Test
+    void filterValuesMatchLiterally() {
+        property(searchText().zip(textKeys(), textOperators(), Condition::new), this::filterMatchesLiterally);
+    }
+
+    private void filterMatchesLiterally(Condition condition) {
+        String value = condition.value();
+        String key = condition.key();
+        String operator = condition.operator();
         before();
         Edge.Reply reply = ACCOUNT.edge.raw("POST", Edge.contacts(ACCOUNT.admin) + "/filter", Map.of(
                 "api_access_token", ACCOUNT.admin.token(), "Content-Type", "application/json"),
@@ -111,33 +120,33 @@ class HostileReadsIT implements NothingWritten.Checked {
         }
     }
 
-    @Provide
-    Arbitrary<String> textKeys() {
-        return Arbitraries.of("name", "email", "identifier");
+    static Gen<String> textKeys() {
+        return pick(List.of("name", "email", "identifier"));
     }
 
-    @Provide
-    Arbitrary<String> textOperators() {
-        return Arbitraries.of("contains", "equal_to");
+    static Gen<String> textOperators() {
+        return pick(List.of("contains", "equal_to"));
     }
 
-    @Provide
-    Arbitrary<Tuple2<String, String>> oddParameters() {
-        Arbitrary<String> names = Arbitraries.of("page", "per_page", "sort", "include_contact_inboxes", "labels[]",
-                "labels", "q", "attribute_model", "page[]", "sort[]", "per_page[x]");
-        Arbitrary<String> values = Arbitraries.oneOf(Arbitraries.of("-1", "0", "1.5", "abc", "", "99999999999999999999",
+    static Gen<Pair<String, String>> oddParameters() {
+        Gen<String> names = pick(List.of("page", "per_page", "sort", "include_contact_inboxes", "labels[]",
+                "labels", "q", "attribute_model", "page[]", "sort[]", "per_page[x]"));
+        Gen<String> values = oneOf(pick(List.of("-1", "0", "1.5", "abc", "", "99999999999999999999",
                         "1e9", "2147483648", "-created_at,,name", "-", ",", "name,-name,email,-email,created_at,city",
-                        "true", "TRUE", "null", "[]", "{}", "1;DROP TABLE contacts"),
-                HostileInput.oddText(), Arbitraries.of(HostileInput.QUERY_SYNTAX));
-        return Combinators.combine(names, values).as(Tuple::of);
+                        "true", "TRUE", "null", "[]", "{}", "1;DROP TABLE contacts")),
+                HostileInput.oddText(), pick(HostileInput.QUERY_SYNTAX));
+        return names.zip(values, Pair::of);
     }
 
     /** Every listing endpoint with odd parameters: a page of at most 100 contacts, or a JSON client error. */
-    @Property
-    void oddParametersNeverFail(@ForAll("oddParameters") Tuple2<String, String> parameter,
-                                @ForAll("listings") String listing) {
+    @Test
+    void oddParametersNeverFail() {
+        property(oddParameters().zip(listings(), Pair::of), input -> oddParameterNeverFails(input._1, input._2));
+    }
+
+    private void oddParameterNeverFails(Pair<String, String> parameter, String listing) {
         before();
-        String query = encode(parameter.get1()) + "=" + encode(parameter.get2());
+        String query = encode(parameter._1) + "=" + encode(parameter._2);
         String what = listing + "?" + query;
         Edge.Reply reply = listing.endsWith("filter")
                 ? ACCOUNT.edge.post(ACCOUNT.base() + listing + "?" + query, ACCOUNT.admin.token(),
@@ -150,64 +159,75 @@ class HostileReadsIT implements NothingWritten.Checked {
         }
     }
 
-    @Provide
-    Arbitrary<String> listings() {
-        return Arbitraries.of("/contacts", "/contacts/search?q=lit", "/contacts/filter", "/contacts/active",
-                "/inboxes", "/custom_attribute_definitions", "/data_imports");
+    static Gen<String> listings() {
+        return pick(List.of("/contacts", "/contacts/search?q=lit", "/contacts/filter", "/contacts/active",
+                "/inboxes", "/custom_attribute_definitions", "/data_imports"));
     }
 
-    @Provide
-    Arbitrary<Tuple2<String, String>> wrongIds() {
-        Arbitrary<String> ids = Arbitraries.oneOf(Arbitraries.of("-1", "0", "99999999999999999999",
+    static Gen<Pair<String, String>> wrongIds() {
+        Gen<String> ids = oneOf(pick(List.of("-1", "0", "99999999999999999999",
                         "9223372036854775807", "9223372036854775808", "-9223372036854775809", "1.5", "1e3", "abc",
-                        "%20", "%C3%A9", "%E2%80%AE", "1%3B", "null", "undefined", "0x10", "%2B1", "1%20OR%201%3D1"),
-                Arbitraries.longs().between(1_000_000_000L, Long.MAX_VALUE).map(String::valueOf));
-        Arbitrary<String> templates = Arbitraries.of("GET /contacts/{id}", "PATCH /contacts/{id}",
+                        "%20", "%C3%A9", "%E2%80%AE", "1%3B", "null", "undefined", "0x10", "%2B1", "1%20OR%201%3D1")),
+                longRange(1_000_000_000L, Long.MAX_VALUE).map(id -> Long.toString(id)));
+        Gen<String> templates = pick(List.of("GET /contacts/{id}", "PATCH /contacts/{id}",
                 "PUT /contacts/{id}", "DELETE /contacts/{id}", "POST /contacts/{id}/destroy_custom_attributes",
                 "GET /contacts/{id}/labels", "POST /contacts/{id}/labels", "POST /contacts/{id}/presence",
                 "POST /contacts/{id}/contact_inboxes", "GET /contacts/{id}/contactable_inboxes",
                 "DELETE /contacts/{id}/avatar", "GET /custom_attribute_definitions/{id}",
                 "DELETE /custom_attribute_definitions/{id}", "GET /data_imports/{id}",
-                "GET /data_imports/{id}/failed_records", "GET /data_exports/{id}", "GET /data_exports/{id}/download");
-        return Combinators.combine(templates, ids).as(Tuple::of);
+                "GET /data_imports/{id}/failed_records", "GET /data_exports/{id}", "GET /data_exports/{id}/download"));
+        return templates.zip(ids, Pair::of);
     }
 
     /**
      * An id that names nothing: 404 with a JSON error (400 for one no URL may hold; 403 for an unsigned download),
      * nothing written.
      */
-    @Property
-    void wrongIdsAre404(@ForAll("wrongIds") Tuple2<String, String> input) {
+    @Test
+    void wrongIdsAre404() {
+        property(wrongIds(), this::wrongIdIs404);
+    }
+
+    private void wrongIdIs404(Pair<String, String> input) {
         before();
-        String[] template = input.get1().split(" ", 2);
-        String path = ACCOUNT.base() + template[1].replace("{id}", input.get2());
+        String[] template = input._1.split(" ", 2);
+        String path = ACCOUNT.base() + template[1].replace("{id}", input._2);
         Edge.Reply reply = ACCOUNT.edge.raw(template[0], path, Map.of("api_access_token", ACCOUNT.admin.token(),
                 "Content-Type", "application/json"), template[0].equals("GET") ? null
                 : ("{\"labels\":[\"" + HostileAccount.PROBE + "\"],\"inbox_id\":" + ACCOUNT.inboxId + "}")
                 .getBytes(StandardCharsets.UTF_8));
         if (template[1].endsWith("/download")) {
             // the signed link is checked first: without a valid signature, whatever the id, 403
-            Verdict.rejected(reply, input.get1() + " with id " + input.get2(), 400, 403, 404);
+            Verdict.rejected(reply, input._1 + " with id " + input._2, 400, 403, 404);
         } else {
-            Verdict.rejected(reply, input.get1() + " with id " + input.get2(), 400, 404);
+            Verdict.rejected(reply, input._1 + " with id " + input._2, 400, 404);
         }
-        ACCOUNT.assertUnchanged(before(), input.get1());
+        ACCOUNT.assertUnchanged(before(), input._1);
     }
 
-    @Provide
-    Arbitrary<String> avatarKeys() {
-        return Arbitraries.oneOf(Arbitraries.of("..", "..%2F..%2Fetc%2Fpasswd", "%00", "a%00b", "%2e%2e",
+    static Gen<String> avatarKeys() {
+        List<Character> alphanumeric = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789".chars()
+                .mapToObj(c -> (char) c).toList();
+        return oneOf(pick(List.of("..", "..%2F..%2Fetc%2Fpasswd", "%00", "a%00b", "%2e%2e",
                         "x".repeat(5000),
-                        "%C0%AE", "%27%20OR%201%3D1%20--", "*", "%25", "a/b"),
-                Arbitraries.strings().alpha().numeric().ofMinLength(1).ofMaxLength(64));
+                        "%C0%AE", "%27%20OR%201%3D1%20--", "*", "%25", "a/b")),
+                lists().of(pick(alphanumeric)).ofSizeBetween(1, 64).map(HostileReadsIT::join));
     }
 
     /** The public avatar path with keys that name nothing: a JSON 404 (or 400 for keys no URL may hold). */
-    @Property
-    void unknownAvatarKeysAre404(@ForAll("avatarKeys") String key) {
-        before();
-        Edge.Reply reply = ACCOUNT.edge.raw("GET", "/avatars/" + key, Map.of(), null);
-        Verdict.rejected(reply, "avatar " + key, 400, 404);
+    @Test
+    void unknownAvatarKeysAre404() {
+        property(avatarKeys(), key -> {
+            before();
+            Edge.Reply reply = ACCOUNT.edge.raw("GET", "/avatars/" + key, Map.of(), null);
+            Verdict.rejected(reply, "avatar " + key, 400, 404);
+        });
+    }
+
+    private static String join(List<Character> characters) {
+        StringBuilder text = new StringBuilder();
+        characters.forEach(text::append);
+        return text.toString();
     }
 
     static String encode(String text) {

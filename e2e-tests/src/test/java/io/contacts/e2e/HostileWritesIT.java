@@ -4,15 +4,9 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.contacts.e2e.HostileInput.Kind;
 import io.contacts.testsupport.TestInfrastructure;
-import net.jqwik.api.Arbitraries;
-import net.jqwik.api.Arbitrary;
-import net.jqwik.api.Combinators;
-import net.jqwik.api.ForAll;
-import net.jqwik.api.Property;
-import net.jqwik.api.Provide;
-import net.jqwik.api.Tuple;
-import net.jqwik.api.Tuple.Tuple2;
-import net.jqwik.api.lifecycle.AddLifecycleHook;
+import org.junit.jupiter.api.Test;
+import org.quicktheories.api.Pair;
+import org.quicktheories.core.Gen;
 
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -22,13 +16,13 @@ import java.util.Map;
 import java.util.function.Function;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.quicktheories.generators.Generate.pick;
 
 /**
  * Every JSON write endpoint under malformed JSON, wrong types, huge strings and deep nesting: 400 / 413 / 422 with a
  * JSON error, never a 5xx or internals, and nothing written (the account's snapshot is unchanged afterwards).
  */
-@AddLifecycleHook(NothingWritten.class)
-class HostileWritesIT implements NothingWritten.Checked {
+class HostileWritesIT implements NothingWritten {
 
     private static final HostileAccount ACCOUNT = new HostileAccount();
 
@@ -131,91 +125,98 @@ class HostileWritesIT implements NothingWritten.Checked {
         ACCOUNT.assertUnchanged(before(), "the whole property");
     }
 
-    @Provide
-    Arbitrary<Tuple2<Endpoint, byte[]>> malformedBodies() {
-        return Arbitraries.of(endpoints()).flatMap(endpoint -> HostileInput
-                .malformed(endpoint.valid().apply(Edge.unique()).toString()).map(body -> Tuple.of(endpoint, body)));
+    static Gen<Pair<Endpoint, byte[]>> malformedBodies() {
+        return pick(endpoints()).flatMap(endpoint -> HostileInput
+                .malformed(endpoint.valid().apply(Edge.unique()).toString()).map(body -> Pair.of(endpoint, body)));
     }
 
-    @Property
-    void malformedJsonIs400AndWritesNothing(@ForAll("malformedBodies") Tuple2<Endpoint, byte[]> input) {
-        var before = before();
-        Edge.Reply reply = input.get1().send(input.get2());
-        Verdict.rejected(reply, input.get1() + " with " + printable(input.get2()), 400);
-        ACCOUNT.assertUnchanged(before, input.get1().toString());
+    @Test
+    void malformedJsonIs400AndWritesNothing() {
+        property(malformedBodies(), input -> {
+            var before = before();
+            Edge.Reply reply = input._1.send(input._2);
+            Verdict.rejected(reply, input._1 + " with " + printable(input._2), 400);
+            ACCOUNT.assertUnchanged(before, input._1.toString());
+        });
     }
 
-    @Provide
-    Arbitrary<Tuple2<Endpoint, ObjectNode>> wrongTypes() {
-        return Arbitraries.of(endpoints().stream().filter(endpoint -> !endpoint.fields().isEmpty()).toList())
-                .flatMap(endpoint -> Arbitraries.of(new ArrayList<>(endpoint.fields().keySet()))
+    static Gen<Pair<Endpoint, ObjectNode>> wrongTypes() {
+        return pick(endpoints().stream().filter(endpoint -> !endpoint.fields().isEmpty()).toList())
+                .flatMap(endpoint -> pick(new ArrayList<>(endpoint.fields().keySet()))
                         .flatMap(field -> HostileInput.wrongType(endpoint.fields().get(field)).map(value -> {
                             ObjectNode body = endpoint.valid().apply(Edge.unique());
                             body.set(field, value);
-                            return Tuple.of(endpoint, body);
+                            return Pair.of(endpoint, body);
                         })));
     }
 
-    @Property
-    void wrongTypesAre400AndWriteNothing(@ForAll("wrongTypes") Tuple2<Endpoint, ObjectNode> input) {
-        var before = before();
-        Edge.Reply reply = input.get1().send(input.get2());
-        // 404 for an id field whose value names no inbox or user (Inbox not found)
-        Verdict.rejected(reply, input.get1() + " with " + input.get2(), 400, 404, 422);
-        ACCOUNT.assertUnchanged(before, input.get1().toString());
+    @Test
+    void wrongTypesAre400AndWriteNothing() {
+        property(wrongTypes(), input -> {
+            var before = before();
+            Edge.Reply reply = input._1.send(input._2);
+            // 404 for an id field whose value names no inbox or user (Inbox not found)
+            Verdict.rejected(reply, input._1 + " with " + input._2, 400, 404, 422);
+            ACCOUNT.assertUnchanged(before, input._1.toString());
+        });
     }
 
-    @Provide
-    Arbitrary<Tuple2<Endpoint, ObjectNode>> hugeStrings() {
-        return Arbitraries.of(endpoints().stream().filter(endpoint -> endpoint.fields().containsValue(Kind.STRING))
-                        .toList())
-                .flatMap(endpoint -> Arbitraries.of(endpoint.fields().entrySet().stream()
+    static Gen<Pair<Endpoint, ObjectNode>> hugeStrings() {
+        return pick(endpoints().stream().filter(endpoint -> endpoint.fields().containsValue(Kind.STRING)).toList())
+                .flatMap(endpoint -> pick(endpoint.fields().entrySet().stream()
                         .filter(field -> field.getValue() == Kind.STRING).map(Map.Entry::getKey).toList())
                 // a string may have 255 characters, an avatar_url (fetched, never stored) 2048
                 .flatMap(field -> HostileInput.hugeText(field.equals("avatar_url") ? 2048 : 255).map(value -> {
                     ObjectNode body = endpoint.valid().apply(Edge.unique());
                     body.put(field, HostileAccount.PROBE + value);
-                    return Tuple.of(endpoint, body);
+                    return Pair.of(endpoint, body);
                 })));
     }
 
     /** Too long (255 characters, 2048 for avatar_url): 422, or 413 over the 1 MB body limit. */
-    @Property
-    void hugeStringsAre422Or413AndWriteNothing(@ForAll("hugeStrings") Tuple2<Endpoint, ObjectNode> input) {
-        var before = before();
-        Edge.Reply reply = input.get1().send(input.get2());
-        String what = input.get1() + " with " + abbreviate(input.get2().toString());
-        if (input.get1().name().equals("contacts/filter") || input.get1().name().equals("contacts/export")) {
-            Verdict.acceptedOr(reply, what, 413, 422);
-        } else {
-            Verdict.rejected(reply, what, 413, 422);
-        }
-        ACCOUNT.assertUnchanged(before, input.get1().toString());
+    @Test
+    void hugeStringsAre422Or413AndWriteNothing() {
+        property(hugeStrings(), input -> {
+            var before = before();
+            Edge.Reply reply = input._1.send(input._2);
+            String what = input._1 + " with " + abbreviate(input._2.toString());
+            if (input._1.name().equals("contacts/filter") || input._1.name().equals("contacts/export")) {
+                Verdict.acceptedOr(reply, what, 413, 422);
+            } else {
+                Verdict.rejected(reply, what, 413, 422);
+            }
+            ACCOUNT.assertUnchanged(before, input._1.toString());
+        });
     }
 
-    @Provide
-    Arbitrary<Tuple2<Endpoint, String>> deepBodies() {
-        return Combinators.combine(Arbitraries.of(endpoints()), HostileInput.deepNesting()).as(Tuple::of);
+    static Gen<Pair<Endpoint, String>> deepBodies() {
+        return pick(endpoints()).zip(HostileInput.deepNesting(), Pair::of);
     }
 
     /** Thousands of levels: the parser refuses them (400) or the body limit does (413); no stack overflows. */
-    @Property
-    void deepNestingIs400AndWritesNothing(@ForAll("deepBodies") Tuple2<Endpoint, String> input) {
-        var before = before();
-        String object = "{\"x\":" + input.get2() + "}";
-        Edge.Reply reply = input.get1().send(object.getBytes(StandardCharsets.UTF_8));
-        Verdict.rejected(reply, input.get1() + " nested " + abbreviate(object), 400, 413);
-        ACCOUNT.assertUnchanged(before, input.get1().toString());
+    @Test
+    void deepNestingIs400AndWritesNothing() {
+        property(deepBodies(), input -> {
+            var before = before();
+            String object = "{\"x\":" + input._2 + "}";
+            Edge.Reply reply = input._1.send(object.getBytes(StandardCharsets.UTF_8));
+            Verdict.rejected(reply, input._1 + " nested " + abbreviate(object), 400, 413);
+            ACCOUNT.assertUnchanged(before, input._1.toString());
+        });
     }
 
     /**
      * Odd text in every string field of a new contact: NUL and unpaired surrogates are refused (400: no database holds
      * them), anything else is stored and read back exactly as sent, or refused as invalid (422).
      */
-    @Property
-    void oddTextIsStoredExactlyOrRefused(@ForAll("oddFields") Tuple2<String, String> input) {
-        String field = input.get1();
-        String text = input.get2();
+    @Test
+    void oddTextIsStoredExactlyOrRefused() {
+        property(oddFields(), this::storedExactlyOrRefused);
+    }
+
+    private void storedExactlyOrRefused(Pair<String, String> input) {
+        String field = input._1;
+        String text = input._2;
         Map<String, Object> body = new LinkedHashMap<>(Map.of("name", "odd " + Edge.unique()));
         body.put(field, text);
         Edge.Reply reply = ACCOUNT.edge.raw("POST", Edge.contacts(ACCOUNT.admin), Map.of("api_access_token",
@@ -241,10 +242,8 @@ class HostileWritesIT implements NothingWritten.Checked {
         }
     }
 
-    @Provide
-    Arbitrary<Tuple2<String, String>> oddFields() {
-        return Combinators.combine(Arbitraries.of("name", "email", "phone_number", "identifier"),
-                HostileInput.oddText()).as(Tuple::of);
+    static Gen<Pair<String, String>> oddFields() {
+        return pick(List.of("name", "email", "phone_number", "identifier")).zip(HostileInput.oddText(), Pair::of);
     }
 
     private static boolean storable(String text) {
