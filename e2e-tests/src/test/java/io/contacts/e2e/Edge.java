@@ -7,6 +7,7 @@ import io.contacts.testsupport.TestInfrastructure;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
 import java.net.Socket;
@@ -91,19 +92,24 @@ final class Edge {
         }
     }
 
-    /** Any request, answered as text whatever its type (the token and the body are optional). */
-    HttpResponse<String> raw(String method, String path, String token, String contentType, byte[] body) {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(baseUrl + path))
-                .timeout(Duration.ofSeconds(30)).header("Accept", "application/json")
+    /**
+     * Any request as raw bytes with the given headers (a hostile client's): the answer's body is parsed when it is
+     * JSON and a missing node otherwise, so a non-JSON error page is an assertion failure, not an exception here.
+     */
+    Reply raw(String method, String path, Map<String, String> headers, byte[] body) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(baseUrl + path)).timeout(Duration.ofSeconds(60))
                 .method(method, body == null ? HttpRequest.BodyPublishers.noBody()
                         : HttpRequest.BodyPublishers.ofByteArray(body));
-        if (token != null) {
-            request.header("api_access_token", token);
+        headers.forEach(request::header);
+        HttpResponse<String> response = send(request.build(), HttpResponse.BodyHandlers.ofString());
+        String raw = response.body();
+        JsonNode json;
+        try {
+            json = raw.isBlank() ? JSON.nullNode() : JSON.readTree(raw);
+        } catch (IOException e) {
+            json = JSON.missingNode();
         }
-        if (contentType != null) {
-            request.header("Content-Type", contentType);
-        }
-        return send(request.build(), HttpResponse.BodyHandlers.ofString());
+        return new Reply(response.statusCode(), json, raw);
     }
 
     /** An answer read off a socket. */
@@ -111,43 +117,70 @@ final class Edge {
     }
 
     /**
-     * One HTTP/1.0 request written on a socket bound to {@code source}, with these headers and no body: what the JDK
-     * client cannot do (choose the source address, declare a length it does not send). Header names are answered in
-     * lower case.
+     * One HTTP/1.0 request from {@code source}, with these headers and no body: what the JDK client cannot do (choose
+     * the source address, declare a length it does not send).
      */
     Raw socket(String source, String method, String path, Map<String, String> headers) {
+        StringBuilder request = new StringBuilder(method + " " + path + " HTTP/1.0\r\nHost: "
+                + URI.create(baseUrl).getAuthority() + "\r\nAccept: application/json\r\n");
+        headers.forEach((name, value) -> request.append(name).append(": ").append(value).append("\r\n"));
+        return exchange(source, request.append("\r\n").toString().getBytes(StandardCharsets.US_ASCII));
+    }
+
+    /**
+     * Bytes written as they are on a socket bound to {@code source} (a request the JDK client refuses to send), and the
+     * answer read off it; header names are answered in lower case, a chunked body is decoded.
+     */
+    Raw exchange(String source, byte[]... request) {
         URI edge = URI.create(baseUrl);
         try (Socket socket = new Socket()) {
             socket.bind(new InetSocketAddress(source, 0));
             socket.connect(new InetSocketAddress(edge.getHost(), edge.getPort()), 5_000);
             socket.setSoTimeout(30_000);
-            StringBuilder request = new StringBuilder(method + " " + path + " HTTP/1.0\r\nHost: "
-                    + edge.getAuthority() + "\r\nAccept: application/json\r\n");
-            headers.forEach((name, value) -> request.append(name).append(": ").append(value).append("\r\n"));
-            socket.getOutputStream().write(request.append("\r\n").toString().getBytes(StandardCharsets.US_ASCII));
-            InputStream in = socket.getInputStream();
-            ByteArrayOutputStream head = new ByteArrayOutputStream();
-            while (!head.toString(StandardCharsets.US_ASCII).endsWith("\r\n\r\n")) {
-                int b = in.read();
-                if (b < 0) {
-                    throw new IOException("the connection closed in the answer's head: " + head);
-                }
-                head.write(b);
+            OutputStream out = socket.getOutputStream();
+            for (byte[] part : request) {
+                out.write(part);
             }
-            String[] lines = head.toString(StandardCharsets.US_ASCII).split("\r\n");
-            Map<String, String> answerHeaders = new LinkedHashMap<>();
+            // no half-close: nginx takes it for a client that went away and drops the request
+            out.flush();
+            InputStream in = socket.getInputStream();
+            String[] lines = line(in, "\r\n\r\n").split("\r\n");
+            Map<String, String> headers = new LinkedHashMap<>();
             for (int i = 1; i < lines.length; i++) {
                 String[] header = lines[i].split(":", 2);
-                answerHeaders.put(header[0].trim().toLowerCase(Locale.ROOT), header[1].trim());
+                headers.put(header[0].trim().toLowerCase(Locale.ROOT), header[1].trim());
             }
             // read the body by its length: a server may linger before closing a connection whose body it refused
-            String length = answerHeaders.get("content-length");
-            byte[] body = length == null ? in.readAllBytes() : in.readNBytes(Integer.parseInt(length));
-            return new Raw(Integer.parseInt(lines[0].split(" ")[1]), answerHeaders,
-                    new String(body, StandardCharsets.UTF_8));
+            String length = headers.get("content-length");
+            byte[] body = "chunked".equalsIgnoreCase(headers.get("transfer-encoding")) ? chunks(in)
+                    : length == null ? in.readAllBytes() : in.readNBytes(Integer.parseInt(length));
+            return new Raw(Integer.parseInt(lines[0].split(" ")[1]), headers, new String(body, StandardCharsets.UTF_8));
         } catch (IOException e) {
-            throw new UncheckedIOException("No answer from the edge to " + source + " " + method + " " + path, e);
+            throw new UncheckedIOException("No answer from the edge to a request from " + source, e);
         }
+    }
+
+    private static byte[] chunks(InputStream in) throws IOException {
+        ByteArrayOutputStream body = new ByteArrayOutputStream();
+        int size;
+        while ((size = Integer.parseInt(line(in, "\r\n").strip().split(";")[0], 16)) > 0) {
+            body.write(in.readNBytes(size));
+            line(in, "\r\n");
+        }
+        return body.toByteArray();
+    }
+
+    /** The bytes up to and including {@code end}, as ASCII. */
+    private static String line(InputStream in, String end) throws IOException {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        while (!bytes.toString(StandardCharsets.US_ASCII).endsWith(end)) {
+            int b = in.read();
+            if (b < 0) {
+                throw new IOException("the connection closed in the answer: " + bytes);
+            }
+            bytes.write(b);
+        }
+        return bytes.toString(StandardCharsets.US_ASCII);
     }
 
     /** A GET whose answer is not JSON (a CSV file), as text. */

@@ -46,9 +46,11 @@ class ContactController {
                       @RequestParam(name = "avatar", required = false) MultipartFile avatar) {
         ContactChanges values = ContactRules.normalised(ContactRequests.changes(body));
         Optional<InboxLinkRequests.Request> inbox = inboxLinks.optional(accountId, body);
+        // read before the write: a malformed avatar_url must refuse the request, not follow a committed write
+        String avatarUrl = ContactRequests.avatarUrl(body);
         ContactState state = commands.send(new CreateContact(String.valueOf(ids.next()), accountId, values,
                 inbox.map(InboxLinkRequests.Request::link).orElse(null), AvatarUploads.read(avatar)));
-        avatarUrls.fetchLater(state, ContactRequests.avatarUrl(body));
+        avatarUrls.fetchLater(state, avatarUrl);
         ObjectNode contact = readYourWrites.contact(state, true);
         ObjectNode response = contact.deepCopy();
         ObjectNode payload = response.putObject("payload");
@@ -68,9 +70,10 @@ class ContactController {
                       @RequestParam(name = "include_contact_inboxes", required = false) String include,
                       JsonBody body, @RequestParam(name = "avatar", required = false) MultipartFile avatar) {
         ContactChanges changes = ContactRules.normalised(ContactRequests.changes(body));
+        String avatarUrl = ContactRequests.avatarUrl(body);
         ContactState state = commands.send(new UpdateContact(contactId(id), accountId, changes,
                 AvatarUploads.read(avatar)));
-        avatarUrls.fetchLater(state, ContactRequests.avatarUrl(body));
+        avatarUrls.fetchLater(state, avatarUrl);
         return withPayload(readYourWrites.contact(state, includeContactInboxes(include)));
     }
 

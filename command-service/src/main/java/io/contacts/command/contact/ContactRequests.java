@@ -1,6 +1,8 @@
 package io.contacts.command.contact;
 
 import io.contacts.command.web.JsonBody;
+import io.contacts.command.web.ValidationFailedException;
+import io.contacts.command.web.Violation;
 
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -41,9 +43,16 @@ final class ContactRequests {
                 body.text(IDENTIFIER), blocked, custom, additional);
     }
 
-    /** The {@code avatar_url} to fetch the avatar from; null when absent or blank. */
+    /** Longer than any URL browsers and servers commonly take; the URL is fetched, never stored. */
+    static final int MAX_AVATAR_URL = 2048;
+
+    /** The {@code avatar_url} to fetch the avatar from; null when absent or blank; 422 when too long to be a URL. */
     static String avatarUrl(JsonBody body) {
         String url = body.text("avatar_url");
+        if (url != null && url.strip().length() > MAX_AVATAR_URL) {
+            throw new ValidationFailedException(List.of(new Violation("avatar_url",
+                    "Avatar url is too long (maximum is " + MAX_AVATAR_URL + " characters)")));
+        }
         return url == null || url.isBlank() ? null : url.strip();
     }
 

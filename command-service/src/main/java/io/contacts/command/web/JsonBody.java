@@ -14,6 +14,10 @@ import org.springframework.http.InvalidMediaTypeException;
 import org.springframework.http.MediaType;
 
 import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -35,6 +39,7 @@ public final class JsonBody {
     private JsonBody(ObjectMapper mapper, ObjectNode root) {
         this.mapper = mapper;
         this.root = root;
+        requireStorableText(root, "");
     }
 
     /** The request body as JSON, or as form parameters for form and multipart requests (Chatwoot takes all three). */
@@ -62,6 +67,9 @@ public final class JsonBody {
     public static JsonBody parse(ObjectMapper mapper, byte[] body) {
         if (body == null || body.length == 0) {
             return new JsonBody(mapper, JsonNodeFactory.instance.objectNode());
+        }
+        if (!isUtf8(body)) {
+            throw badRequest("Malformed JSON: the body is not valid UTF-8");
         }
         ObjectReader reader = mapper.readerFor(JsonNode.class).with(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
         JsonNode node;
@@ -192,6 +200,54 @@ public final class JsonBody {
             return Long.valueOf(node.textValue());
         }
         throw badRequest(field + " must be a number");
+    }
+
+    /**
+     * Strictly UTF-8 (RFC 8259): the parser lets overlong forms (a "/" as E0 80 AF), encoded surrogates and code points
+     * beyond U+10FFFF through, which the JDK's decoder refuses.
+     */
+    static boolean isUtf8(byte[] body) {
+        try {
+            StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(body));
+            return true;
+        } catch (CharacterCodingException e) {
+            return false;
+        }
+    }
+
+    /**
+     * NUL and unpaired surrogates are valid in JSON escapes but not text PostgreSQL (or UTF-8) can hold: refused in
+     * any key or value, before anything is written, instead of failing half-way in the database.
+     */
+    private static void requireStorableText(JsonNode node, String path) {
+        if (node.isTextual()) {
+            requireStorable(node.textValue(), path);
+        } else if (node.isObject()) {
+            node.fields().forEachRemaining(field -> {
+                String at = path.isEmpty() ? field.getKey() : path + "." + field.getKey();
+                requireStorable(field.getKey(), at);
+                requireStorableText(field.getValue(), at);
+            });
+        } else if (node.isArray()) {
+            for (JsonNode element : node) {
+                requireStorableText(element, path);
+            }
+        }
+    }
+
+    private static void requireStorable(String text, String path) {
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            boolean paired = Character.isHighSurrogate(c) && i + 1 < text.length()
+                    && Character.isLowSurrogate(text.charAt(i + 1));
+            if (c == 0 || (Character.isSurrogate(c) && !paired)) {
+                throw badRequest(path + " must not contain NUL characters or unpaired surrogates");
+            }
+            if (paired) {
+                i++;
+            }
+        }
     }
 
     /** Where the JSON broke, without the parser's internals. */

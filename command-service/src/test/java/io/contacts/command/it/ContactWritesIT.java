@@ -184,6 +184,33 @@ class ContactWritesIT extends CommandServiceIT {
                 Long.class, String.valueOf(id))).isEqualTo(1);
     }
 
+    /** Found by the hostile-input suite: the write was committed before a wrong-typed avatar_url answered 400. */
+    @Test
+    void aWrongTypedAvatarUrlRefusesTheWholeRequest() {
+        long id = createContact(account, Map.of("name", "Before"));
+        HttpJson.Response update = send("PATCH", contact(id), Map.of("name", "After", "avatar_url", List.of("x")));
+        assertThat(update.status()).isEqualTo(400);
+        assertThat(update.json().path("error").asText()).isEqualTo("avatar_url must be a string");
+        assertThat(jdbc.queryForObject("SELECT count(*) FROM domainevententry WHERE aggregateidentifier = ?",
+                Long.class, String.valueOf(id))).isEqualTo(1);
+
+        String email = "avatar-" + System.nanoTime() + "@example.com";
+        HttpJson.Response create = send("POST", contacts(account), Map.of("email", email,
+                "avatar_url", Map.of("url", "x")));
+        assertThat(create.status()).isEqualTo(400);
+        assertThat(jdbc.queryForObject("SELECT count(*) FROM contact_claims WHERE value = ?", Long.class, email))
+                .isZero();
+
+        // found by the suite too: a 900 KB avatar_url was accepted and queued for a fetch
+        HttpJson.Response tooLong = send("PATCH", contact(id), Map.of("name", "After",
+                "avatar_url", "https://example.com/" + "a".repeat(2048)));
+        assertThat(tooLong.status()).isEqualTo(422);
+        assertThat(tooLong.json().path("message").asText())
+                .isEqualTo("Avatar url is too long (maximum is 2048 characters)");
+        assertThat(jdbc.queryForObject("SELECT count(*) FROM domainevententry WHERE aggregateidentifier = ?",
+                Long.class, String.valueOf(id))).isEqualTo(1);
+    }
+
     @Test
     void updateRefusesTakenEmailAndPhone() {
         createContact(account, Map.of("email", "test1@example.com", "phone_number", "+12000000"));

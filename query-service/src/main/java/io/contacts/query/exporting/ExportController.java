@@ -87,8 +87,7 @@ class ExportController {
             JsonNode json = JsonBody.parse(mapper, body);
             requested = names(json.get("column_names"));
             payload = json.get("payload");
-            JsonNode labelNode = json.get("label");
-            label = labelNode != null && labelNode.isValueNode() && !labelNode.isNull() ? labelNode.asText() : null;
+            label = label(json.get("label"));
         }
         // refused now, not when the job runs (Chatwoot accepts it and fails later, silently)
         scope.conditions(accountId, payload, label);
@@ -107,6 +106,17 @@ class ExportController {
         response.put("status", "pending");
         response.put("status_url", publicUrl + statusPath(accountId, job.id()));
         return ResponseEntity.ok().header("Message", MESSAGE).body(response);
+    }
+
+    /** A string (a number as its text, as Rails casts it) or null; any other type is a 400, not "no label". */
+    private static String label(JsonNode node) {
+        if (node == null || node.isNull()) {
+            return null;
+        }
+        if (!node.isTextual() && !node.isNumber()) {
+            throw new ResponseStatusException(HttpStatus.BAD_REQUEST, "label must be a string");
+        }
+        return node.asText();
     }
 
     @GetMapping("/api/v1/accounts/{accountId}/data_exports/{id}")

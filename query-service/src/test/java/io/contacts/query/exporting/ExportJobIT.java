@@ -174,6 +174,16 @@ class ExportJobIT {
                 .isEqualTo("Invalid operator. The allowed operators for country_code are [equal_to,not_equal_to].");
     }
 
+    /** Found by the hostile-input suite: a label of another JSON type was read as text or as no label (export all). */
+    @Test
+    void aLabelOfAnotherTypeIsRefused() {
+        for (String label : new String[]{"false", "[\"vip\"]", "{\"a\":1}"}) {
+            ApiClient.Response refused = export("{\"label\":" + label + "}");
+            assertThat(refused.status()).as(label).isEqualTo(400);
+            assertThat(refused.json().path("error").asText()).isEqualTo("label must be a string");
+        }
+    }
+
     @Test
     void aTamperedOrForeignLinkIsRefused() {
         JsonNode job = awaitFinished(export("{}").json().path("id").asLong());
