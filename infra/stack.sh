@@ -15,7 +15,7 @@ Usage: infra/stack.sh <command> [options]
   logs [part] [-f]               tail one log (pg, kafka, es, mail, command-service, query-service, nginx) or all
   test                           start the stack, run `mvnw -B verify` against it, stop what this run started
   faults [--full]                run the fault-injection suite (fault-tests) against the running stack; --full:
-                                 the issue's outage lengths (docs/issue7-faults.md)
+                                 the issue's outage lengths (docs/faults.md)
   stop <part>...                 stop parts cleanly (restart them with `up`)
   kill <part>...                 crash parts: kill -9 (PostgreSQL: pg_ctl stop -m immediate, recovery at next start)
   env                            print the stack.env lines
