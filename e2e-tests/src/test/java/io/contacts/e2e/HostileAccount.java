@@ -69,6 +69,16 @@ final class HostileAccount {
                 ok(edge.get(base() + "/data_imports", admin.token())).path("payload").size());
     }
 
+    private Snapshot baseline;
+
+    /** The account before its first hostile request (taken once, by whichever test asks first). */
+    Snapshot baseline() {
+        if (baseline == null) {
+            baseline = snapshot();
+        }
+        return baseline;
+    }
+
     /** Nothing written since {@code before}: the same snapshot, and no contact carrying the probe. */
     void assertUnchanged(Snapshot before, String what) {
         assertThat(snapshot()).as("after %s the account is unchanged", what).isEqualTo(before);

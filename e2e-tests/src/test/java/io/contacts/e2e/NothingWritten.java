@@ -7,7 +7,12 @@ import java.util.function.Consumer;
 /** A hostile test class whose account can be checked for writes a rejected request made. */
 interface NothingWritten {
 
-    void assertNothingWritten();
+    HostileAccount account();
+
+    /** The account equals its baseline. */
+    default void assertNothingWritten() {
+        account().assertUnchanged(account().baseline(), "the whole property");
+    }
 
     /**
      * Runs a property; after it passed, checks the account once more: a write that a rejected request made
