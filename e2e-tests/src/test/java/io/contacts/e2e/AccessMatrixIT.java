@@ -91,6 +91,10 @@ class AccessMatrixIT {
             row(Who.ADMINISTRATOR, "POST", ACCOUNT + "/custom_attribute_definitions", "{\"attribute_key\":"
                     + "\"intruder\",\"attribute_display_name\":\"Intruder\",\"attribute_display_type\":\"text\","
                     + "\"attribute_model\":\"contact_attribute\"}"),
+            row(Who.ADMINISTRATOR, "PATCH", ACCOUNT + "/custom_attribute_definitions/{definition}",
+                    "{\"attribute_display_name\":\"Intruder\",\"attribute_display_type\":1}"),
+            row(Who.ADMINISTRATOR, "PUT", ACCOUNT + "/custom_attribute_definitions/{definition}",
+                    "{\"attribute_display_name\":\"Intruder\"}"),
             row(Who.ADMINISTRATOR, "DELETE", ACCOUNT + "/custom_attribute_definitions/{definition}"),
             row(Who.MEMBER, "DELETE", ACCOUNT + "/contacts/{contact}/avatar"),
             row(Who.ANYONE, "GET", "/avatars/{avatar}"),

@@ -8,6 +8,7 @@ import org.springframework.jdbc.core.RowMapper;
 import org.springframework.stereotype.Component;
 
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 
 /** The custom attribute definitions in PostgreSQL; a taken key is a DuplicateKeyException. */
@@ -26,21 +27,33 @@ class AttributeDefinitions {
         this.mapper = mapper;
     }
 
-    AttributeDefinition create(long accountId, String key, String displayName, String displayType, String model,
-                               String description, List<String> values, String defaultValue) {
+    AttributeDefinition create(long accountId, String key, String displayName, DisplayType displayType,
+                               AttributeModel model, String description, List<String> values, String defaultValue) {
         return jdbc.queryForObject("INSERT INTO custom_attribute_definitions (account_id, attribute_key, "
                 + "attribute_display_name, attribute_display_type, attribute_model, attribute_description, "
                 + "attribute_values, default_value) VALUES (?, ?, ?, ?, ?, ?, ?, ?) RETURNING " + COLUMNS, rows(),
-                accountId, key, displayName, displayType, model, description, write(values), defaultValue);
+                accountId, key, displayName, displayType.json(), model.json(), description, write(values),
+                defaultValue);
+    }
+
+    /** Every field replaced; empty when the account has no such definition (any more). */
+    Optional<AttributeDefinition> update(long accountId, long id, String key, String displayName,
+                                         DisplayType displayType, AttributeModel model, String description,
+                                         List<String> values, String defaultValue) {
+        return jdbc.query("UPDATE custom_attribute_definitions SET attribute_key = ?, attribute_display_name = ?, "
+                + "attribute_display_type = ?, attribute_model = ?, attribute_description = ?, attribute_values = ?, "
+                + "default_value = ?, updated_at = now() WHERE account_id = ? AND id = ? RETURNING " + COLUMNS, rows(),
+                key, displayName, displayType.json(), model.json(), description, write(values), defaultValue,
+                accountId, id).stream().findFirst();
     }
 
     /** In creation order; {@code model} null means every model. */
-    List<AttributeDefinition> list(long accountId, String model) {
+    List<AttributeDefinition> list(long accountId, AttributeModel model) {
         return model == null
                 ? jdbc.query("SELECT " + COLUMNS + " FROM custom_attribute_definitions WHERE account_id = ? ORDER BY id",
                 rows(), accountId)
                 : jdbc.query("SELECT " + COLUMNS + " FROM custom_attribute_definitions WHERE account_id = ? "
-                + "AND attribute_model = ? ORDER BY id", rows(), accountId, model);
+                + "AND attribute_model = ? ORDER BY id", rows(), accountId, model.json());
     }
 
     Optional<AttributeDefinition> find(long accountId, long id) {
@@ -56,10 +69,15 @@ class AttributeDefinitions {
     private RowMapper<AttributeDefinition> rows() {
         return (rs, n) -> new AttributeDefinition(rs.getLong("id"), rs.getLong("account_id"),
                 rs.getString("attribute_key"), rs.getString("attribute_display_name"),
-                rs.getString("attribute_display_type"), rs.getString("attribute_model"),
+                stored(DisplayType.class, rs.getString("attribute_display_type")),
+                stored(AttributeModel.class, rs.getString("attribute_model")),
                 rs.getString("attribute_description"), read(rs.getString("attribute_values")),
                 rs.getString("default_value"), rs.getTimestamp("created_at").toInstant(),
                 rs.getTimestamp("updated_at").toInstant());
+    }
+
+    private static <E extends Enum<E>> E stored(Class<E> type, String name) {
+        return Enum.valueOf(type, name.toUpperCase(Locale.ROOT));
     }
 
     private String write(List<String> values) {

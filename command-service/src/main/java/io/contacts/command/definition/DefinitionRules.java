@@ -9,9 +9,6 @@ import java.util.Set;
 /** What makes a custom attribute definition valid (Chatwoot's model validations, with a key format added). */
 final class DefinitionRules {
 
-    static final Set<String> DISPLAY_TYPES = Set.of("text", "number", "currency", "percent", "link", "date", "list",
-            "checkbox");
-    static final Set<String> MODELS = Set.of("contact_attribute", "conversation_attribute");
     /** The filter's standard keys: a contact attribute of that name could never be filtered on. */
     static final Set<String> RESERVED_CONTACT_KEYS = Set.of("name", "phone_number", "email", "identifier",
             "country_code", "city", "company", "labels", "created_at", "last_activity_at", "blocked");
@@ -19,13 +16,15 @@ final class DefinitionRules {
     private DefinitionRules() {
     }
 
-    static List<Violation> violations(String key, String displayName, String displayType, String model) {
+    /** A null display type or model is one an update sets to null (a create defaults them first). */
+    static List<Violation> violations(String key, String displayName, DisplayType displayType,
+                                      AttributeModel model) {
         List<Violation> violations = new ArrayList<>();
         if (key == null || key.isBlank()) {
             violations.add(new Violation("attribute_key", "Attribute key can't be blank"));
         } else if (!key.matches("[a-z0-9_]{1,255}")) {
             violations.add(new Violation("attribute_key", "Attribute key is invalid"));
-        } else if ("contact_attribute".equals(model) && RESERVED_CONTACT_KEYS.contains(key)) {
+        } else if (model == AttributeModel.CONTACT_ATTRIBUTE && RESERVED_CONTACT_KEYS.contains(key)) {
             violations.add(new Violation("attribute_key", "Attribute key is reserved"));
         }
         if (displayName == null || displayName.isBlank()) {
@@ -34,10 +33,14 @@ final class DefinitionRules {
             violations.add(new Violation("attribute_display_name",
                     "Attribute display name is too long (maximum is 255 characters)"));
         }
-        if (!DISPLAY_TYPES.contains(displayType)) {
+        if (displayType == null) {
+            violations.add(new Violation("attribute_display_type", "Attribute display type can't be blank"));
+        } else if (displayType == DisplayType.NOT_LISTED) {
             violations.add(new Violation("attribute_display_type", "Attribute display type is not included in the list"));
         }
-        if (!MODELS.contains(model)) {
+        if (model == null) {
+            violations.add(new Violation("attribute_model", "Attribute model can't be blank"));
+        } else if (model == AttributeModel.NOT_LISTED) {
             violations.add(new Violation("attribute_model", "Attribute model is not included in the list"));
         }
         return violations;

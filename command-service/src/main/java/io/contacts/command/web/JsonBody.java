@@ -203,6 +203,24 @@ public final class JsonBody {
     }
 
     /**
+     * One of an enum's values, bound by Jackson as the enum's annotations say (its names, Chatwoot's integers as
+     * ordinals); any other name or integer is its {@code @JsonEnumDefaultValue}, for the caller to refuse with the
+     * request's other faults. Null when absent, null or blank (Rails' {@code presence}); any other JSON type is a 400.
+     */
+    public <E extends Enum<E>> E choice(String field, Class<E> type) {
+        JsonNode node = root.get(field);
+        if (node == null || node.isNull() || (node.isTextual() && node.textValue().isBlank())) {
+            return null;
+        }
+        try {
+            return mapper.readerFor(type).with(DeserializationFeature.READ_UNKNOWN_ENUM_VALUES_USING_DEFAULT_VALUE)
+                    .readValue(node);
+        } catch (IOException e) {
+            throw badRequest(field + " must be a name or an integer of its list");
+        }
+    }
+
+    /**
      * Strictly UTF-8 (RFC 8259): the parser lets overlong forms (a "/" as E0 80 AF), encoded surrogates and code points
      * beyond U+10FFFF through, which the JDK's decoder refuses.
      */
