@@ -6,6 +6,7 @@ import io.contacts.e2e.Edge.Reply;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -65,6 +66,25 @@ class ChatwootApiDescriptionIT {
         long nine = contact(Map.of(number, "9"));
         await().atMost(CONFIGURATION_SEEN).untilAsserted(() -> assertThat(ids(filter(number, "is_greater_than", "9.5")))
                 .contains(ten).doesNotContain(nine));
+    }
+
+    @Test
+    void aFormBodyCarriesTheIntegersAsText() {
+        String key = "rating_" + unique();
+        Reply created = EDGE.raw("POST", definitions(admin), Map.of("api_access_token", admin.token(),
+                "Content-Type", "application/x-www-form-urlencoded"), ("attribute_key=" + key
+                + "&attribute_display_name=Rating&attribute_display_type=3&attribute_model=1"
+                + "&attribute_values[]=low&attribute_values[]=high").getBytes(StandardCharsets.UTF_8));
+        assertThat(created.status()).as(created.raw()).isEqualTo(200);
+        assertThat(created.body().path("attribute_display_type").asText()).isEqualTo("percent");
+        assertThat(created.body().path("attribute_model").asText()).isEqualTo("contact_attribute");
+        assertThat(created.body().path("attribute_values")).hasSize(2);
+
+        Reply patched = EDGE.raw("PATCH", definitions(admin) + "/" + created.body().path("id").asLong(),
+                Map.of("api_access_token", admin.token(), "Content-Type", "application/x-www-form-urlencoded"),
+                "attribute_display_type=5".getBytes(StandardCharsets.UTF_8));
+        assertThat(patched.status()).as(patched.raw()).isEqualTo(200);
+        assertThat(patched.body().path("attribute_display_type").asText()).isEqualTo("date");
     }
 
     @Test
