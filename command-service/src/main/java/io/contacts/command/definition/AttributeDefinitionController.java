@@ -73,8 +73,8 @@ class AttributeDefinitionController {
     }
 
     /**
-     * Chatwoot's update: the fields present replace the stored ones (null clears the description and the default),
-     * validated as on create. Contacts keep their stored values; filters read them as the new display type.
+     * Chatwoot's update: the fields present replace the stored ones (null clears the description, the default and the
+     * values), validated as on create. Contacts keep their stored values; filters read them as the new display type.
      */
     @RequestMapping(path = "/{id}", method = {RequestMethod.PATCH, RequestMethod.PUT})
     Map<String, Object> update(@PathVariable long accountId, @PathVariable String id, JsonBody body,
