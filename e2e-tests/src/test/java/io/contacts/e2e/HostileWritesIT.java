@@ -91,6 +91,12 @@ class HostileWritesIT implements NothingWritten {
                         // unbounded text, as Chatwoot's: no wrong type or length for those two
                         Map.of("attribute_key", Kind.STRING, "attribute_display_name", Kind.STRING,
                                 "attribute_display_type", Kind.STRING, "attribute_model", Kind.STRING)),
+                new Endpoint("custom_attribute_definitions/{id}", "PATCH",
+                        a -> a.base() + "/custom_attribute_definitions/" + a.definitionId, false,
+                        u -> json(Map.of("attribute_display_name", "Probe", "attribute_display_type", 6,
+                                "attribute_model", 1, "attribute_values", List.of("a", "b"))),
+                        Map.of("attribute_key", Kind.STRING, "attribute_display_name", Kind.STRING,
+                                "attribute_display_type", Kind.STRING, "attribute_model", Kind.STRING)),
                 new Endpoint("contacts/filter", "POST", a -> Edge.contacts(a.admin) + "/filter", false,
                         u -> json(Map.of("page", 1, "payload", List.of(Map.of("attribute_key", "name",
                                 "filter_operator", "contains", "values", List.of("x"))))),
