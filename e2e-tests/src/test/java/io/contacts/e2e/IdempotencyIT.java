@@ -1,0 +1,271 @@
+package io.contacts.e2e;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.contacts.e2e.Edge.Member;
+import io.contacts.e2e.Edge.Reply;
+import io.contacts.testsupport.TestInfrastructure;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.stream.Collectors;
+
+import static io.contacts.e2e.Edge.contacts;
+import static io.contacts.e2e.Edge.unique;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * The Idempotency-Key header through the edge: a retried write answers its first outcome and never writes twice,
+ * also when PostgreSQL freezes (SIGSTOP) while a create is in flight (docs/idempotency.md).
+ */
+class IdempotencyIT {
+
+    private static final Edge EDGE = new Edge();
+    /** The write bound (read-your-writes wait 5 s + 1 s) plus the edge's and the client's own share. */
+    private static final Duration WRITE_BOUND = Duration.ofMillis(6_500);
+    private static final Set<String> NOTHING_WRITTEN_OR_IN_DOUBT = Set.of("nothing written", "in doubt");
+
+    private Member admin;
+
+    @BeforeEach
+    void account() {
+        admin = EDGE.newMember(EDGE.newAccount(), "administrator");
+    }
+
+    private Reply post(String path, String key, Object body) {
+        Map<String, String> headers = new LinkedHashMap<>();
+        headers.put("api_access_token", admin.token());
+        headers.put("Content-Type", "application/json");
+        headers.put("Accept", "application/json");
+        if (key != null) {
+            headers.put("Idempotency-Key", key);
+        }
+        try {
+            return EDGE.raw("POST", path, headers, Edge.JSON.writeValueAsBytes(body));
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private long count() {
+        Reply reply = EDGE.get(contacts(admin), admin.token());
+        assertThat(reply.status()).as(reply.raw()).isEqualTo(200);
+        return reply.body().path("meta").path("count").asLong();
+    }
+
+    private static long contactId(Reply reply) {
+        return reply.body().path("payload").path("contact").path("id").asLong();
+    }
+
+    @Test
+    void aCreateRetriedWithTheSameKeyAnswersTheSameContactAndCreatesOne() {
+        String key = UUID.randomUUID().toString();
+        Map<String, Object> body = Map.of("name", "Ada " + unique());
+        Reply first = post(contacts(admin), key, body);
+        Reply retry = post(contacts(admin), key, body);
+        assertThat(first.status()).as(first.raw()).isEqualTo(200);
+        assertThat(retry.status()).as(retry.raw()).isEqualTo(200);
+        assertThat(retry.body()).isEqualTo(first.body());
+        assertThat(count()).isEqualTo(1);
+
+        Reply other = post(contacts(admin), UUID.randomUUID().toString(), body);
+        assertThat(contactId(other)).isNotEqualTo(contactId(first));
+        assertThat(count()).isEqualTo(2);
+    }
+
+    @Test
+    void theSameKeyWithAnotherBodyIsRefused() {
+        String key = UUID.randomUUID().toString();
+        assertThat(post(contacts(admin), key, Map.of("name", "First")).status()).isEqualTo(200);
+        Reply other = post(contacts(admin), key, Map.of("name", "Second"));
+        assertThat(other.status()).as(other.raw()).isEqualTo(422);
+        assertThat(other.body().path("error").asText()).contains("Idempotency-Key");
+        assertThat(count()).isEqualTo(1);
+    }
+
+    @Test
+    void concurrentCreatesWithOneKeyWriteOnce() {
+        String key = UUID.randomUUID().toString();
+        Map<String, Object> body = Map.of("name", "Concurrent " + unique());
+        ExecutorService clients = Executors.newFixedThreadPool(8);
+        try {
+            List<CompletableFuture<Reply>> replies = new ArrayList<>();
+            for (int i = 0; i < 8; i++) {
+                replies.add(CompletableFuture.supplyAsync(() -> post(contacts(admin), key, body), clients));
+            }
+            List<Reply> answers = replies.stream().map(CompletableFuture::join).toList();
+            // each one either answers the one write's outcome or says that the key's first request is still running
+            assertThat(answers).allSatisfy(reply -> assertThat(reply.status()).as(reply.raw()).isIn(200, 409));
+            Set<Long> ids = answers.stream().filter(reply -> reply.status() == 200).map(IdempotencyIT::contactId)
+                    .collect(Collectors.toSet());
+            assertThat(ids).hasSize(1);
+        } finally {
+            clients.shutdownNow();
+        }
+        assertThat(count()).isEqualTo(1);
+    }
+
+    @Test
+    void aRefusalIsReplayedEvenWhenTheRequestWouldNowSucceed() {
+        String email = unique() + "@idempotency.test";
+        Reply holder = post(contacts(admin), null, Map.of("name", "Holder", "email", email));
+        assertThat(holder.status()).as(holder.raw()).isEqualTo(200);
+        String key = UUID.randomUUID().toString();
+        Map<String, Object> body = Map.of("name", "Taker", "email", email);
+        Reply refused = post(contacts(admin), key, body);
+        assertThat(refused.status()).as(refused.raw()).isEqualTo(422);
+
+        Reply deleted = EDGE.call("DELETE", contacts(admin) + "/" + contactId(holder), admin.token(), null);
+        assertThat(deleted.status()).as(deleted.raw()).isEqualTo(200);
+        Reply retry = post(contacts(admin), key, body);
+        assertThat(retry.status()).as(retry.raw()).isEqualTo(422);
+        assertThat(retry.body()).isEqualTo(refused.body());
+        assertThat(count()).isZero();
+    }
+
+    @Test
+    void otherWritesHonourTheKeyToo() {
+        String key = UUID.randomUUID().toString();
+        String path = "/api/v1/accounts/" + admin.accountId() + "/custom_attribute_definitions";
+        Map<String, Object> body = Map.of("attribute_key", "tier_" + unique().replace('-', '_'),
+                "attribute_display_name", "Tier", "attribute_display_type", "text",
+                "attribute_model", "contact_attribute");
+        Reply first = post(path, key, body);
+        Reply retry = post(path, key, body);
+        assertThat(first.status()).as(first.raw()).isEqualTo(200);
+        assertThat(retry.status()).as(retry.raw()).isEqualTo(200);
+        assertThat(retry.body().path("id")).isEqualTo(first.body().path("id"));
+        Reply list = EDGE.get(path + "?attribute_model=contact_attribute", admin.token());
+        assertThat(list.body().size()).as(list.raw()).isEqualTo(1);
+    }
+
+    @Test
+    void aMalformedKeyIsABadRequestAndWritesNothing() {
+        for (String key : List.of("x".repeat(256), "with space", "ünïcode")) {
+            Map<String, String> headers = Map.of("api_access_token", admin.token(), "Content-Type", "application/json",
+                    "Idempotency-Key", key);
+            Reply reply = EDGE.raw("POST", contacts(admin), headers,
+                    "{\"name\":\"Bad key\"}".getBytes(StandardCharsets.UTF_8));
+            assertThat(reply.status()).as(key + ": " + reply.raw()).isEqualTo(400);
+            assertThat(reply.body().path("error").asText()).contains("Idempotency-Key");
+        }
+        assertThat(count()).isZero();
+    }
+
+    /**
+     * Creates in flight while every PostgreSQL process is stopped answer within the write bound, each either "nothing
+     * written" or "in doubt"; once PostgreSQL runs again, a retry with each key leaves exactly one contact per key.
+     */
+    @Test
+    void aFrozenPostgresAnswersWithinTheBoundAndARetryWritesOnce() throws Exception {
+        count();
+        int creates = 6;
+        List<String> keys = new ArrayList<>();
+        List<Map<String, Object>> bodies = new ArrayList<>();
+        for (int i = 0; i < creates; i++) {
+            keys.add(UUID.randomUUID().toString());
+            bodies.add(Map.of("name", "Frozen " + i + " " + unique()));
+        }
+        ExecutorService clients = Executors.newFixedThreadPool(creates);
+        List<CompletableFuture<Timed>> inFlight = new ArrayList<>();
+        List<Long> stopped = List.of();
+        try {
+            for (int i = 0; i < creates; i++) {
+                int n = i;
+                inFlight.add(CompletableFuture.supplyAsync(() -> timed(keys.get(n), bodies.get(n)), clients));
+            }
+            stopped = signal("STOP", postgresProcesses());
+            for (CompletableFuture<Timed> answer : inFlight) {
+                Timed timed = answer.join();
+                assertThat(timed.took()).as(timed.reply().raw()).isLessThan(WRITE_BOUND);
+                assertThat(timed.reply().status()).as(timed.reply().raw()).isIn(200, 503);
+                if (timed.reply().status() == 503) {
+                    assertThat(outcome(timed.reply().body())).as(timed.reply().raw()).isIn(NOTHING_WRITTEN_OR_IN_DOUBT);
+                }
+            }
+            Timed during = timed(UUID.randomUUID().toString(), Map.of("name", "During the freeze"));
+            assertThat(during.took()).isLessThan(WRITE_BOUND);
+            assertThat(during.reply().status()).as(during.reply().raw()).isEqualTo(503);
+            assertThat(outcome(during.reply().body())).isIn(NOTHING_WRITTEN_OR_IN_DOUBT);
+        } finally {
+            signal("CONT", stopped);
+            clients.shutdownNow();
+        }
+        for (int i = 0; i < creates; i++) {
+            int n = i;
+            Reply retry = await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(500))
+                    .until(() -> post(contacts(admin), keys.get(n), bodies.get(n)),
+                            reply -> reply.status() == 200 || reply.status() == 409);
+            if (retry.status() == 409) {
+                // the first request was written but its answer is lost: the key says so
+                assertThat(retry.body().path("outcome").asText()).as(retry.raw()).isEqualTo("committed");
+            }
+        }
+        // "During the freeze" may have been written too (in doubt): counted by name, not by total
+        Reply list = EDGE.get(contacts(admin) + "?page=1", admin.token());
+        List<String> names = new ArrayList<>();
+        list.body().path("payload").forEach(contact -> names.add(contact.path("name").asText()));
+        for (Map<String, Object> body : bodies) {
+            assertThat(names).as("one contact per key").containsOnlyOnce((String) body.get("name"));
+        }
+    }
+
+    private record Timed(Reply reply, Duration took) {
+    }
+
+    private Timed timed(String key, Map<String, Object> body) {
+        long start = System.nanoTime();
+        Reply reply = post(contacts(admin), key, body);
+        return new Timed(reply, Duration.ofNanos(System.nanoTime() - start));
+    }
+
+    private static String outcome(JsonNode body) {
+        if (!"Service unavailable".equals(body.path("error").asText())) {
+            return "other: " + body;
+        }
+        if (body.size() == 1) {
+            return "nothing written";
+        }
+        return "unknown".equals(body.path("outcome").asText()) ? "in doubt" : "other: " + body;
+    }
+
+    /** The postmaster of the stack's PostgreSQL and every process it started. */
+    private static List<Long> postgresProcesses() throws IOException {
+        Path pidFile = Path.of(System.getenv().getOrDefault("CONTACTS_RUN_DIR",
+                Path.of("..", "infra", ".run").toString()), "pids", "pg.pid");
+        assertThat(pidFile).as("the stack's PostgreSQL pid file (" + TestInfrastructure.edgeUrl() + ")").exists();
+        long postmaster = Long.parseLong(Files.readString(pidFile).trim());
+        ProcessHandle handle = ProcessHandle.of(postmaster)
+                .orElseThrow(() -> new AssertionError("PostgreSQL (pid " + postmaster + ") is not running"));
+        List<Long> pids = new ArrayList<>();
+        pids.add(postmaster);
+        handle.descendants().forEach(child -> pids.add(child.pid()));
+        return pids;
+    }
+
+    private static List<Long> signal(String signal, List<Long> pids) throws IOException, InterruptedException {
+        if (pids.isEmpty()) {
+            return pids;
+        }
+        List<String> command = new ArrayList<>(List.of("kill", "-" + signal));
+        pids.forEach(pid -> command.add(String.valueOf(pid)));
+        Process kill = new ProcessBuilder(command).redirectErrorStream(true).start();
+        String output = new String(kill.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertThat(kill.waitFor()).as("kill -" + signal + ": " + output).isZero();
+        return pids;
+    }
+}
