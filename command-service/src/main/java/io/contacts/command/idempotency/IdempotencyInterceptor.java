@@ -1,13 +1,17 @@
 package io.contacts.command.idempotency;
 
 import io.contacts.command.account.AccountMember;
+import io.contacts.command.web.ApiException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Component;
+import org.springframework.web.method.HandlerMethod;
 import org.springframework.web.servlet.HandlerInterceptor;
 
 import java.io.IOException;
 import java.util.Collections;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -35,6 +39,10 @@ class IdempotencyInterceptor implements HandlerInterceptor {
         Optional<IdempotencyKey> key = IdempotencyKey.of(Collections.list(request.getHeaders(IdempotencyKey.HEADER)));
         if (key.isEmpty()) {
             return true;
+        }
+        if (handler instanceof HandlerMethod method && method.hasMethodAnnotation(AnswerHoldsSecret.class)) {
+            throw new ApiException(HttpStatus.BAD_REQUEST, Map.of("error", "Invalid Idempotency-Key", "message",
+                    "This request's answer holds a secret that is never stored: it takes no Idempotency-Key"));
         }
         KeyScope scope = new KeyScope(principal(request), request.getMethod() + " " + request.getRequestURI(),
                 key.get());
