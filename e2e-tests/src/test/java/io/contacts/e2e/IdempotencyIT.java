@@ -16,11 +16,15 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Queue;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Collectors;
 
 import static io.contacts.e2e.Edge.contacts;
@@ -73,9 +77,7 @@ class IdempotencyIT {
     }
 
     private long count() {
-        Reply reply = EDGE.get(contacts(admin) + "/search?q=" + tag, admin.token());
-        assertThat(reply.status()).as(reply.raw()).isEqualTo(200);
-        return reply.body().path("payload").size();
+        return names().size();
     }
 
     private static long contactId(Reply reply) {
@@ -178,61 +180,83 @@ class IdempotencyIT {
     }
 
     /**
-     * Creates in flight while every PostgreSQL process is stopped answer within the write bound, each either "nothing
-     * written" or "in doubt"; once PostgreSQL runs again, a retry with each key leaves exactly one contact per key.
+     * Creates streaming from several clients when every PostgreSQL process is stopped: each answers within the write
+     * bound, either 200 (written before the freeze), "nothing written" or "in doubt"; once PostgreSQL runs again, a
+     * retry of each 503 with its key leaves exactly one contact per key.
      */
     @Test
     void aFrozenPostgresAnswersWithinTheBoundAndARetryWritesOnce() throws Exception {
-        count();
-        int creates = 6;
-        List<String> keys = new ArrayList<>();
-        List<Map<String, Object>> bodies = new ArrayList<>();
-        for (int i = 0; i < creates; i++) {
-            keys.add(UUID.randomUUID().toString());
-            bodies.add(Map.of("name", "Frozen" + i + " " + tag));
-        }
-        ExecutorService clients = Executors.newFixedThreadPool(creates);
-        List<CompletableFuture<Timed>> inFlight = new ArrayList<>();
+        int writers = 6;
+        AtomicBoolean frozen = new AtomicBoolean();
+        AtomicInteger serial = new AtomicInteger();
+        Queue<Attempt> attempts = new ConcurrentLinkedQueue<>();
+        ExecutorService clients = Executors.newFixedThreadPool(writers);
         List<Long> stopped = List.of();
         try {
-            for (int i = 0; i < creates; i++) {
-                int n = i;
-                inFlight.add(CompletableFuture.supplyAsync(() -> timed(keys.get(n), bodies.get(n)), clients));
+            List<CompletableFuture<Void>> streams = new ArrayList<>();
+            for (int w = 0; w < writers; w++) {
+                streams.add(CompletableFuture.runAsync(() -> {
+                    boolean last;
+                    do {
+                        // one more create after the freeze began, then this client stops
+                        last = frozen.get();
+                        String key = UUID.randomUUID().toString();
+                        Map<String, Object> body = Map.of("name", "Frozen" + serial.incrementAndGet() + " " + tag);
+                        attempts.add(new Attempt(key, body, timed(key, body), last));
+                    } while (!last);
+                }, clients));
             }
+            await().atMost(Duration.ofSeconds(30)).until(() -> attempts.size() >= 2 * writers);
             stopped = signal("STOP", postgresProcesses());
-            for (CompletableFuture<Timed> answer : inFlight) {
-                Timed timed = answer.join();
-                assertThat(timed.took()).as(timed.reply().raw()).isLessThan(WRITE_BOUND);
-                assertThat(timed.reply().status()).as(timed.reply().raw()).isIn(200, 503);
-                if (timed.reply().status() == 503) {
-                    assertThat(outcome(timed.reply().body())).as(timed.reply().raw()).isIn(NOTHING_WRITTEN_OR_IN_DOUBT);
-                }
-            }
-            Timed during = timed(UUID.randomUUID().toString(), Map.of("name", "During the freeze"));
-            assertThat(during.took()).isLessThan(WRITE_BOUND);
-            assertThat(during.reply().status()).as(during.reply().raw()).isEqualTo(503);
-            assertThat(outcome(during.reply().body())).isIn(NOTHING_WRITTEN_OR_IN_DOUBT);
+            frozen.set(true);
+            streams.forEach(CompletableFuture::join);
         } finally {
             signal("CONT", stopped);
             clients.shutdownNow();
         }
-        for (int i = 0; i < creates; i++) {
-            int n = i;
-            Reply retry = await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(500))
-                    .until(() -> post(contacts(admin), keys.get(n), bodies.get(n)),
-                            reply -> reply.status() == 200 || reply.status() == 409);
-            if (retry.status() == 409) {
-                // the first request was written but its answer is lost: the key says so
-                assertThat(retry.body().path("outcome").asText()).as(retry.raw()).isEqualTo("committed");
+        Map<String, Long> outcomes = attempts.stream().collect(Collectors.groupingBy(
+                attempt -> attempt.timed().reply().status() == 200 ? "written" : outcome(attempt.timed().reply().body()),
+                Collectors.counting()));
+        System.out.println("Creates around the freeze: " + outcomes);
+        for (Attempt attempt : attempts) {
+            Reply reply = attempt.timed().reply();
+            assertThat(attempt.timed().took()).as(reply.raw()).isLessThan(WRITE_BOUND);
+            assertThat(reply.status()).as(reply.raw()).isIn(200, 503);
+            if (reply.status() == 503 || attempt.startedFrozen()) {
+                assertThat(outcome(reply.body())).as(reply.raw()).isIn(NOTHING_WRITTEN_OR_IN_DOUBT);
             }
         }
-        // "During the freeze" may have been written too (in doubt): counted by name, not by total
-        count(creates);
-        Reply found = EDGE.get(contacts(admin) + "/search?q=" + tag, admin.token());
+        for (Attempt attempt : attempts) {
+            if (attempt.timed().reply().status() == 503) {
+                Reply retry = await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(500))
+                        .until(() -> post(contacts(admin), attempt.key(), attempt.body()),
+                                reply -> reply.status() == 200 || reply.status() == 409);
+                if (retry.status() == 409) {
+                    // the first request was written but its answer is lost: the key says so
+                    assertThat(retry.body().path("outcome").asText()).as(retry.raw()).isEqualTo("committed");
+                }
+            }
+        }
+        count(attempts.size());
+        List<String> names = names();
+        for (Attempt attempt : attempts) {
+            assertThat(names).as("one contact per key").containsOnlyOnce((String) attempt.body().get("name"));
+        }
+    }
+
+    private record Attempt(String key, Map<String, Object> body, Timed timed, boolean startedFrozen) {
+    }
+
+    /** The names of every contact this test made, page after page of the search. */
+    private List<String> names() {
         List<String> names = new ArrayList<>();
-        found.body().path("payload").forEach(contact -> names.add(contact.path("name").asText()));
-        for (Map<String, Object> body : bodies) {
-            assertThat(names).as("one contact per key").containsOnlyOnce((String) body.get("name"));
+        for (int page = 1; ; page++) {
+            Reply reply = EDGE.get(contacts(admin) + "/search?q=" + tag + "&page=" + page, admin.token());
+            assertThat(reply.status()).as(reply.raw()).isEqualTo(200);
+            if (reply.body().path("payload").isEmpty()) {
+                return names;
+            }
+            reply.body().path("payload").forEach(contact -> names.add(contact.path("name").asText()));
         }
     }
 
