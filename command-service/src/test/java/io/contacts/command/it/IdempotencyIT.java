@@ -28,9 +28,11 @@ class IdempotencyIT extends CommandServiceIT {
         return jdbc.queryForObject("SELECT count(*) FROM domainevententry", Long.class);
     }
 
-    private Integer storedStatus(String key) {
-        return jdbc.query("SELECT status FROM idempotency_keys WHERE idempotency_key = ?",
-                (rs, n) -> (Integer) rs.getObject("status"), key).stream().findFirst().orElse(null);
+    /** The answer's status recorded under the key, once it is (the answer is recorded after it was sent). */
+    private int storedStatus(String key) {
+        return await().atMost(Duration.ofSeconds(10)).until(() -> jdbc.queryForList(
+                "SELECT status FROM idempotency_keys WHERE idempotency_key = ? AND status IS NOT NULL",
+                Integer.class, key), statuses -> !statuses.isEmpty()).get(0);
     }
 
     private long keys(String key) {
@@ -78,6 +80,7 @@ class IdempotencyIT extends CommandServiceIT {
         String key = UUID.randomUUID().toString();
         assertThat(post(contacts(account), account.adminToken(), key, Map.of("name", "Lost")).status())
                 .isEqualTo(200);
+        assertThat(storedStatus(key)).isEqualTo(200);
         // as after an in-doubt COMMIT that did commit: the key is there, no answer was recorded
         jdbc.update("UPDATE idempotency_keys SET status = NULL, content_type = NULL, body = NULL, "
                 + "written_at = written_at - interval '1 minute' WHERE idempotency_key = ?", key);
