@@ -15,6 +15,7 @@ import java.net.http.HttpResponse.BodyHandlers;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Map;
 import java.util.UUID;
 
 /** Our side: the public API through the edge, as any client calls it. */
@@ -100,7 +101,14 @@ public final class ContactsApi {
 
     /** A JSON request to the account's API; the answer whatever its status (the caller counts refusals). */
     public HttpResponse<byte[]> send(Account account, String method, String path, String jsonBody) {
+        return send(account, method, path, jsonBody, Map.of());
+    }
+
+    /** The same, with these headers besides. */
+    public HttpResponse<byte[]> send(Account account, String method, String path, String jsonBody,
+                                     Map<String, String> headers) {
         HttpRequest.Builder request = request(edge + "/api/v1/accounts/" + account.id() + path, account.token());
+        headers.forEach(request::header);
         request.method(method, jsonBody == null ? BodyPublishers.noBody() : BodyPublishers.ofString(jsonBody));
         if (jsonBody != null) {
             request.header("Content-Type", JSON);

@@ -14,6 +14,8 @@ class AccountDirectory {
         this.jdbc = jdbc;
     }
 
+    /** In a transaction, which carries the request's Idempotency-Key with it. */
+    @Transactional
     long createAccount(String name) {
         return jdbc.queryForObject("INSERT INTO accounts (name) VALUES (?) RETURNING id", Long.class, name);
     }
@@ -40,6 +42,7 @@ class AccountDirectory {
     }
 
     /** Adds the user to the account, or changes the role of a member (as Chatwoot's platform API does). */
+    @Transactional
     void putMember(long accountId, long userId, Role role) {
         jdbc.update("INSERT INTO account_users (account_id, user_id, role) VALUES (?, ?, ?) "
                 + "ON CONFLICT (account_id, user_id) DO UPDATE SET role = EXCLUDED.role", accountId, userId,

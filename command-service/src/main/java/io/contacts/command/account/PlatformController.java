@@ -1,5 +1,6 @@
 package io.contacts.command.account;
 
+import io.contacts.command.idempotency.AnswerHoldsSecret;
 import io.contacts.command.web.ApiException;
 import io.contacts.command.web.JsonBody;
 import io.contacts.command.web.ValidationFailedException;
@@ -48,6 +49,7 @@ class PlatformController {
     }
 
     @PostMapping("/users")
+    @AnswerHoldsSecret
     Map<String, Object> createUser(JsonBody body) {
         String name = body.text("name");
         String email = body.text("email") == null ? null : body.text("email").trim().toLowerCase(Locale.ROOT);

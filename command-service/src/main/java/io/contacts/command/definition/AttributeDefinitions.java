@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.RowMapper;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Transactional;
 
 import java.util.List;
 import java.util.Locale;
@@ -27,6 +28,8 @@ class AttributeDefinitions {
         this.mapper = mapper;
     }
 
+    /** In a transaction, which carries the request's Idempotency-Key with it. */
+    @Transactional
     AttributeDefinition create(long accountId, String key, String displayName, DisplayType displayType,
                                AttributeModel model, String description, List<String> values, String defaultValue) {
         return jdbc.queryForObject("INSERT INTO custom_attribute_definitions (account_id, attribute_key, "

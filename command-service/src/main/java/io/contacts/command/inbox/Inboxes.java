@@ -29,6 +29,8 @@ public class Inboxes {
         this.jdbc = jdbc;
     }
 
+    /** In a transaction, which carries the request's Idempotency-Key with it. */
+    @Transactional
     Inbox create(long accountId, String name, ChannelType type, String medium, String email, String phoneNumber) {
         return jdbc.queryForObject("INSERT INTO inboxes (account_id, name, channel_type, medium, email, phone_number) "
                         + "VALUES (?, ?, ?, ?, ?, ?) RETURNING " + COLUMNS, ROW,

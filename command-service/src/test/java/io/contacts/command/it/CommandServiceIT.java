@@ -47,6 +47,8 @@ abstract class CommandServiceIT {
         // tests run import jobs themselves: a worker polling in any cached application context would race them
         registry.add("contacts.imports.workers", () -> "0");
         registry.add("contacts.imports.batch-size", () -> "100");
+        // IdempotencyIT watches the sweep remove a key it aged
+        registry.add("contacts.idempotency.sweep-interval", () -> "1s");
     }
 
     @LocalServerPort

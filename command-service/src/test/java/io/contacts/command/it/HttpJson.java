@@ -10,6 +10,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.util.Map;
 
 /** A small JSON-over-HTTP client for the integration tests, as a Chatwoot client would call the service. */
 final class HttpJson {
@@ -39,6 +40,11 @@ final class HttpJson {
     }
 
     Response send(String method, String path, String token, String body, String contentType) {
+        return send(method, path, token, body, contentType, Map.of());
+    }
+
+    Response send(String method, String path, String token, String body, String contentType,
+                  Map<String, String> headers) {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(baseUrl + path))
                 .timeout(Duration.ofSeconds(30))
                 .method(method, body == null ? HttpRequest.BodyPublishers.noBody()
@@ -47,6 +53,7 @@ final class HttpJson {
         if (token != null) {
             request.header("api_access_token", token);
         }
+        headers.forEach(request::header);
         try {
             HttpResponse<String> response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
             return new Response(response.statusCode(), response.body());
