@@ -30,7 +30,7 @@ public class RequestDeadline extends OncePerRequestFilter {
 
     private final long budgetNanos;
 
-    RequestDeadline(@Value("${contacts.limits.request-budget}") Duration budget) {
+    public RequestDeadline(@Value("${contacts.limits.request-budget}") Duration budget) {
         this.budgetNanos = budget.toNanos();
     }
 
