@@ -18,10 +18,15 @@ Usage: infra/stack.sh <command> [options]
                                  the issue's outage lengths (docs/faults.md)
   stop <part>...                 stop parts cleanly (restart them with `up`)
   kill <part>...                 crash parts: kill -9 (PostgreSQL: pg_ctl stop -m immediate, recovery at next start)
+  freeze <part>...               hang parts without stopping them: SIGSTOP of the part's whole process group (every
+                                 PostgreSQL process; Elasticsearch's node), what a long GC pause or a partition
+                                 looks like: connections are still accepted, nothing answers
+  thaw <part>...                 SIGCONT what freeze stopped
   env                            print the stack.env lines
 
 Jars:  CONTACTS_COMMAND_JAR, CONTACTS_QUERY_JAR run the given jars instead of building the modules.
-Ports: CONTACTS_EDGE_PORT (8080), COMMAND_SERVICE_PORT (8081), QUERY_SERVICE_PORT (8082), CONTACTS_PG_PORT (5432),
+Ports: CONTACTS_EDGE_PORT (8080), COMMAND_SERVICE_PORT (8081), QUERY_SERVICE_PORT (8082), COMMAND_MANAGEMENT_PORT
+       (8091) and QUERY_MANAGEMENT_PORT (8092) (actuator: health probes, metrics), CONTACTS_PG_PORT (5432),
        CONTACTS_KAFKA_PORT (9092), CONTACTS_KAFKA_CONTROLLER_PORT (9093), CONTACTS_ES_PORT (9200),
        CONTACTS_SMTP_PORT (3025), CONTACTS_IMAP_PORT (3143) (the development mail server, GreenMail).
 State: CONTACTS_RUN_DIR (default infra/.run): data, logs/<part>.log, pids/<part>.pid, downloads.
@@ -41,6 +46,8 @@ PIDS=$RUN/pids
 EDGE_PORT=${CONTACTS_EDGE_PORT:-8080}
 COMMAND_PORT=${COMMAND_SERVICE_PORT:-8081}
 QUERY_PORT=${QUERY_SERVICE_PORT:-8082}
+COMMAND_MANAGEMENT=${COMMAND_MANAGEMENT_PORT:-8091}
+QUERY_MANAGEMENT=${QUERY_MANAGEMENT_PORT:-8092}
 PG_PORT=${CONTACTS_PG_PORT:-5432}
 KAFKA_PORT=${CONTACTS_KAFKA_PORT:-9092}
 KAFKA_CONTROLLER_PORT=${CONTACTS_KAFKA_CONTROLLER_PORT:-9093}
@@ -165,6 +172,8 @@ CONTACTS_KAFKA_BOOTSTRAP=127.0.0.1:$KAFKA_PORT
 CONTACTS_ES_URL=http://127.0.0.1:$ES_PORT
 CONTACTS_COMMAND_URL=http://127.0.0.1:$COMMAND_PORT
 CONTACTS_QUERY_URL=http://127.0.0.1:$QUERY_PORT
+CONTACTS_COMMAND_MANAGEMENT_URL=http://127.0.0.1:$COMMAND_MANAGEMENT
+CONTACTS_QUERY_MANAGEMENT_URL=http://127.0.0.1:$QUERY_MANAGEMENT
 CONTACTS_SMTP_HOST=127.0.0.1
 CONTACTS_SMTP_PORT=$SMTP_PORT
 CONTACTS_IMAP_PORT=$IMAP_PORT
@@ -410,11 +419,16 @@ start_service() {
   LAUNCHED_AT[$part]=$(now_ms)
   local -a env_vars; mapfile -t env_vars < <(stack_env)
   spawn "$part" "$(log_of "$part")" env "${env_vars[@]}" COMMAND_SERVICE_PORT="$COMMAND_PORT" \
-    QUERY_SERVICE_PORT="$QUERY_PORT" java -Xmx512m -jar "$RUN/jars/$part.jar"
+    QUERY_SERVICE_PORT="$QUERY_PORT" COMMAND_MANAGEMENT_PORT="$COMMAND_MANAGEMENT" \
+    QUERY_MANAGEMENT_PORT="$QUERY_MANAGEMENT" java -Xmx512m -jar "$RUN/jars/$part.jar"
 }
 
+management_port_of() { if [[ $1 == command-service ]]; then echo "$COMMAND_MANAGEMENT"; else echo "$QUERY_MANAGEMENT"; fi; }
+
+# readiness: the service takes traffic (its dependencies' state is the overall /actuator/health, not a start condition)
 service_healthy() {
-  [[ $(curl -s -o /dev/null -w '%{http_code}' "http://127.0.0.1:$(port_of "$1")/actuator/health" 2>/dev/null) == 200 ]]
+  [[ $(curl -s -o /dev/null --max-time 2 -w '%{http_code}' \
+        "http://127.0.0.1:$(management_port_of "$1")/actuator/health/readiness" 2>/dev/null) == 200 ]]
 }
 
 # ----------------------------------------------------------------------------------------------------------- nginx
@@ -663,6 +677,25 @@ kill_part() {
   rm -f "$PIDS/$part.pid" "$PIDS/$part-launcher.pid"
 }
 
+# The processes a freeze stops: a part's process group (each part but Elasticsearch runs in its own session), every
+# PostgreSQL process (the postmaster and its backends), Elasticsearch's node (daemonised, its group is the launcher's).
+frozen_targets() {
+  local part=$1 pid; pid=$(pid_of "$part")
+  [[ -n $pid ]] && kill -0 "$pid" 2>/dev/null || die "$part: not running"
+  case $part in
+    pg) echo "$pid"; ps -o pid= --ppid "$pid" ;;
+    es) echo "$pid" ;;
+    *) echo "-$pid" ;;
+  esac
+}
+
+signal_part() {
+  local signal=$1 part=$2 target
+  port_of "$part" >/dev/null
+  for target in $(frozen_targets "$part"); do kill -s "$signal" -- "$target" 2>/dev/null || true; done
+  say "$part: $([[ $signal == STOP ]] && echo frozen || echo thawed) (SIG$signal, pid $(pid_of "$part"))"
+}
+
 cmd_faults() {
   local mode=quick
   while (($#)); do case $1 in --full) mode=full ;; *) usage; die "unknown option $1" ;; esac; shift; done
@@ -700,7 +733,8 @@ compose() {
   command -v docker >/dev/null || die "docker is not installed"
   CONTACTS_PLATFORM_TOKEN=$(platform_token) CONTACTS_EXPORTS_SIGNING_SECRET=$(exports_secret) \
     CONTACTS_EDGE_PORT=$EDGE_PORT COMMAND_SERVICE_PORT=$COMMAND_PORT \
-    QUERY_SERVICE_PORT=$QUERY_PORT CONTACTS_PG_PORT=$PG_PORT CONTACTS_KAFKA_PORT=$KAFKA_PORT \
+    QUERY_SERVICE_PORT=$QUERY_PORT COMMAND_MANAGEMENT_PORT=$COMMAND_MANAGEMENT QUERY_MANAGEMENT_PORT=$QUERY_MANAGEMENT \
+    CONTACTS_PG_PORT=$PG_PORT CONTACTS_KAFKA_PORT=$KAFKA_PORT \
     CONTACTS_ES_PORT=$ES_PORT CONTACTS_SMTP_PORT=$SMTP_PORT docker compose -f "$INFRA/docker-compose.yml" "$@"
 }
 
@@ -731,6 +765,8 @@ main() {
     faults) cmd_faults "$@" ;;
     stop) (($#)) || die "stop: which part? (${ALL_PARTS[*]})"; for p in "$@"; do port_of "$p" >/dev/null; stop_part "$p"; done ;;
     kill) (($#)) || die "kill: which part? (${ALL_PARTS[*]})"; for p in "$@"; do kill_part "$p"; done ;;
+    freeze) (($#)) || die "freeze: which part? (${ALL_PARTS[*]})"; for p in "$@"; do signal_part STOP "$p"; done ;;
+    thaw) (($#)) || die "thaw: which part? (${ALL_PARTS[*]})"; for p in "$@"; do signal_part CONT "$p"; done ;;
     env) stack_env ;;
     -h|--help|help) usage ;;
     *) usage; exit 2 ;;

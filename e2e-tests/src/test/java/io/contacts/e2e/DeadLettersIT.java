@@ -17,7 +17,7 @@ import static org.awaitility.Awaitility.await;
 
 /**
  * The projection's operator endpoints through the edge (platform token), and its lag on the query-service's
- * /actuator/prometheus (not routed by the edge: scraped from the service itself).
+ * /actuator/prometheus (on its management port, which the edge does not route).
  */
 class DeadLettersIT {
 
@@ -50,7 +50,7 @@ class DeadLettersIT {
         assertThat(EDGE.post(contacts(admin), admin.token(), Map.of("name", "Lagging " + Edge.unique())).status())
                 .isEqualTo(200);
 
-        String prometheus = System.getenv("CONTACTS_QUERY_URL") + "/actuator/prometheus";
+        String prometheus = TestInfrastructure.queryManagementUrl() + "/actuator/prometheus";
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
             HttpResponse<byte[]> scraped = EDGE.fetch(prometheus);
             assertThat(scraped.statusCode()).isEqualTo(200);

@@ -35,6 +35,11 @@ final class Api {
             return body.path("error").asText(body.path("message").asText(""));
         }
 
+        /** A write cut off by a timeout that may still commit: only a retry with its key decides it. */
+        boolean inDoubt() {
+            return status == 503 && "unknown".equals(body.path("outcome").asText());
+        }
+
         @Override
         public String toString() {
             return status + " " + raw + " (" + millis + " ms)";
@@ -49,8 +54,19 @@ final class Api {
     }
 
     Reply call(String method, String path, String token, Object body) {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(baseUrl + path))
+        return callUrl(method, baseUrl + path, token, body, Map.of());
+    }
+
+    /** With these headers too (an Idempotency-Key, say). */
+    Reply call(String method, String path, String token, Object body, Map<String, String> headers) {
+        return callUrl(method, baseUrl + path, token, body, headers);
+    }
+
+    /** A request to any address of the stack (a service's management port, say). */
+    Reply callUrl(String method, String url, String token, Object body, Map<String, String> headers) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url))
                 .timeout(Duration.ofSeconds(30)).header("Accept", "application/json");
+        headers.forEach(request::header);
         if (token != null) {
             request.header("api_access_token", token);
         }

@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import java.util.TreeMap;
+import java.util.UUID;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
@@ -18,7 +19,10 @@ import java.util.function.Supplier;
  * A steady mixed write load through the edge (creates, updates, label changes, deletes) by a few workers. Every
  * write is retried, the same idempotent request, until its answer is definite: 2xx; for a delete also 404 (already
  * gone); for a create also 422 "Email has already been taken" (an earlier attempt created it, its id is looked up by
- * email). A connection failure or a 5xx is never definite: the write may or may not have happened.
+ * email), or 409 "Idempotency-Key already used" with {@code "outcome":"committed"} (an earlier attempt committed and
+ * its answer was lost). A connection failure or a 5xx is never definite: the write may or may not have happened; nor
+ * is a 503 that says the write is in doubt (cut off by a timeout, it may still commit). A create carries an
+ * {@code Idempotency-Key}, the same on every retry, so that a retry answers the first attempt's outcome.
  */
 final class Load {
 
@@ -111,8 +115,11 @@ final class Load {
         String name = "Worker " + worker + " contact " + counter;
         Map<String, Object> body = Map.of("name", name, "email", email,
                 "custom_attributes", Map.of("origin", Model.ORIGIN), "additional_attributes", Map.of("city", "c0"));
-        Reply reply = definite("create", () -> api.call("POST", admin.contacts(), admin.token(), body),
-                r -> r.status() == 422 && r.raw().contains("Email has already been taken"));
+        Map<String, String> key = Map.of("Idempotency-Key", "faults-" + UUID.randomUUID());
+        Reply reply = definite("create", () -> api.call("POST", admin.contacts(), admin.token(), body, key),
+                r -> r.status() == 422 && r.raw().contains("Email has already been taken")
+                        // an in-doubt attempt that did commit, whose answer was never recorded
+                        || r.status() == 409 && "committed".equals(r.body().path("outcome").asText()));
         Long id = reply.ok() ? reply.body().path("payload").path("contact").path("id").asLong() : null;
         Model.Contact contact = new Model.Contact(email, id, name, "c0");
         model.contacts.add(contact);
@@ -169,7 +176,8 @@ final class Load {
                         + " should get");
             }
             synchronized (failures) {
-                String key = op + " " + (reply.status() == Api.NO_ANSWER ? "no answer" : reply.status());
+                String key = op + " " + (reply.status() == Api.NO_ANSWER ? "no answer"
+                        : reply.inDoubt() ? "503 in doubt" : reply.status());
                 failures.computeIfAbsent(key, k -> new AtomicLong()).incrementAndGet();
             }
             if (System.nanoTime() - begun > OP_DEADLINE_NANOS) {

@@ -6,6 +6,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -37,6 +39,7 @@ final class Stack {
     }
 
     private volatile boolean broken;
+    private final Set<String> frozen = ConcurrentHashMap.newKeySet();
 
     void kill(String part) {
         broken = true;
@@ -48,8 +51,20 @@ final class Stack {
         stackSh("stop", part);
     }
 
+    /** SIGSTOP: the part hangs, its connections stay open and nothing answers. */
+    void freeze(String part) {
+        frozen.add(part);
+        stackSh("freeze", part);
+    }
+
+    void thaw(String part) {
+        stackSh("thaw", part);
+        frozen.remove(part);
+    }
+
     /** Starts again what this suite stopped, should a scenario have failed before its restart. */
     void repair() {
+        List.copyOf(frozen).forEach(this::thaw);
         if (broken) {
             up();
         }

@@ -99,6 +99,15 @@ public final class TestInfrastructure {
         return required("CONTACTS_QUERY_URL");
     }
 
+    /** A service's management port (actuator: health probes, metrics); not routed by the edge. */
+    public static String commandManagementUrl() {
+        return required("CONTACTS_COMMAND_MANAGEMENT_URL");
+    }
+
+    public static String queryManagementUrl() {
+        return required("CONTACTS_QUERY_MANAGEMENT_URL");
+    }
+
     public static String platformToken() {
         return required("CONTACTS_PLATFORM_TOKEN");
     }

@@ -4,6 +4,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.contacts.events.ContactState;
+import io.github.resilience4j.bulkhead.Bulkhead;
+import io.github.resilience4j.bulkhead.BulkheadConfig;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
@@ -22,7 +24,9 @@ import java.util.Optional;
  * ({@code GET /internal/v1/accounts/{a}/contacts/{id}?min_sequence=N&timeout_ms=T}) to wait until its copy of the
  * contact has reached the write's sequence number, and answers with the contact as the query side renders it. When
  * the query side fails or the deadline passes, the write is still committed: the answer is then rendered from the
- * command's own result and a warning is logged.
+ * command's own result and a warning is logged. At most {@code contacts.read-your-writes.concurrency} request threads
+ * wait at once (a Resilience4j bulkhead): beyond that a write answers from the command side at once, so that a hung
+ * query side never holds every thread the command-service has.
  */
 @Component
 class ReadYourWrites {
@@ -36,11 +40,15 @@ class ReadYourWrites {
     private final Duration timeout;
     private final HttpClient http;
     private final String publicUrl;
+    private final Bulkhead waiting;
 
     ReadYourWrites(ObjectMapper mapper, @Value("${contacts.query-url}") String queryUrl,
                    @Value("${contacts.read-your-writes.timeout}") Duration timeout,
+                   @Value("${contacts.read-your-writes.concurrency}") int concurrency,
                    @Value("${contacts.public-url}") String publicUrl) {
         this.mapper = mapper;
+        this.waiting = Bulkhead.of("read-your-writes", BulkheadConfig.custom().maxConcurrentCalls(concurrency)
+                .maxWaitDuration(Duration.ZERO).build());
         this.queryUrl = queryUrl.replaceAll("/+$", "");
         this.timeout = timeout;
         this.publicUrl = publicUrl.replaceAll("/+$", "");
@@ -61,6 +69,20 @@ class ReadYourWrites {
     }
 
     private Optional<ObjectNode> await(ContactState state, boolean includeContactInboxes) {
+        if (!waiting.tryAcquirePermission()) {
+            log.warn("{} writes wait on the query side already; contact {} at sequence {} answers from the command"
+                    + " side", waiting.getBulkheadConfig().getMaxConcurrentCalls(), state.contactId(),
+                    state.sequence());
+            return Optional.empty();
+        }
+        try {
+            return queryAnswer(state, includeContactInboxes);
+        } finally {
+            waiting.onComplete();
+        }
+    }
+
+    private Optional<ObjectNode> queryAnswer(ContactState state, boolean includeContactInboxes) {
         long waitMillis = Math.max(0, timeout.minus(MARGIN).toMillis());
         URI uri = URI.create(queryUrl + "/internal/v1/accounts/" + state.accountId() + "/contacts/"
                 + state.contactId() + "?min_sequence=" + state.sequence() + "&timeout_ms=" + waitMillis

@@ -5,6 +5,7 @@ import io.contacts.testsupport.TestInfrastructure;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.autoconfigure.actuate.observability.AutoConfigureObservability;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalManagementPort;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.context.DynamicPropertyRegistry;
@@ -53,12 +54,19 @@ abstract class CommandServiceIT {
 
     @LocalServerPort
     int port;
+    @LocalManagementPort
+    int managementPort;
 
     @Autowired
     JdbcTemplate jdbc;
 
     HttpJson http() {
         return new HttpJson("http://127.0.0.1:" + port);
+    }
+
+    /** The management port: health probes and metrics. */
+    HttpJson management() {
+        return new HttpJson("http://127.0.0.1:" + managementPort);
     }
 
     /** An account with an administrator and an agent, made through the platform API. */

@@ -29,7 +29,7 @@ class PublishingMetricsIT extends CommandServiceIT {
 
     /** One series' value, 0 when the series is not there yet. */
     private double scrape(String series) {
-        HttpJson.Response response = http().send("GET", "/actuator/prometheus", null, null);
+        HttpJson.Response response = management().send("GET", "/actuator/prometheus", null, null);
         assertThat(response.status()).isEqualTo(200);
         return response.text().lines().filter(line -> line.startsWith(series + " "))
                 .mapToDouble(line -> Double.parseDouble(line.substring(series.length() + 1))).findFirst().orElse(0);

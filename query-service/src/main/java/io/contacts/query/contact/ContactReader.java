@@ -10,10 +10,12 @@ import co.elastic.clients.elasticsearch.core.GetResponse;
 import co.elastic.clients.elasticsearch.core.MsearchResponse;
 import co.elastic.clients.elasticsearch.core.SearchResponse;
 import co.elastic.clients.elasticsearch.core.msearch.MultiSearchItem;
-import co.elastic.clients.elasticsearch.core.msearch.MultisearchBody;
 import co.elastic.clients.elasticsearch.core.msearch.MultiSearchResponseItem;
+import co.elastic.clients.elasticsearch.core.msearch.MultisearchBody;
 import co.elastic.clients.elasticsearch.core.search.Hit;
 import co.elastic.clients.elasticsearch.core.search.TotalHits;
+import io.contacts.query.elasticsearch.ElasticsearchClients;
+import io.contacts.query.elasticsearch.ElasticsearchUse;
 import io.contacts.query.projection.ContactDocument;
 import io.contacts.query.projection.IndexProperties;
 import io.contacts.query.web.ServiceUnavailableException;
@@ -45,10 +47,12 @@ public class ContactReader {
     }
 
     private final ElasticsearchClient client;
+    private final ElasticsearchClient exports;
     private final IndexProperties index;
 
-    public ContactReader(ElasticsearchClient client, IndexProperties index) {
-        this.client = client;
+    public ContactReader(ElasticsearchClients clients, IndexProperties index) {
+        this.client = clients.of(ElasticsearchUse.READ);
+        this.exports = clients.of(ElasticsearchUse.EXPORT);
         this.index = index;
     }
 
@@ -160,7 +164,7 @@ public class ContactReader {
      * @return how many contacts were handed over
      */
     public long scan(long accountId, List<Query> conditions, int pageSize, PageHandler handler) throws IOException {
-        String pit = call(() -> client.openPointInTime(p -> p.index(index.alias()).keepAlive(SCAN_KEEP_ALIVE))).id();
+        String pit = call(() -> exports.openPointInTime(p -> p.index(index.alias()).keepAlive(SCAN_KEEP_ALIVE))).id();
         try {
             long handed = 0;
             long total = -1;
@@ -169,7 +173,7 @@ public class ContactReader {
                 String current = pit;
                 List<FieldValue> from = after;
                 boolean first = total < 0;
-                SearchResponse<ContactDocument> response = call(() -> client.search(s -> {
+                SearchResponse<ContactDocument> response = call(() -> exports.search(s -> {
                     s.pit(p -> p.id(current).keepAlive(SCAN_KEEP_ALIVE))
                             .query(q -> q.bool(b -> b
                                     .filter(f -> f.term(t -> t.field("account_id").value(accountId)))
@@ -197,7 +201,7 @@ public class ContactReader {
         } finally {
             String opened = pit;
             try {
-                client.closePointInTime(c -> c.id(opened));
+                exports.closePointInTime(c -> c.id(opened));
             } catch (IOException | ElasticsearchException e) {
                 // it expires by itself after the keep-alive
             }

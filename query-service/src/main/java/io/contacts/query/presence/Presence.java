@@ -5,6 +5,8 @@ import co.elastic.clients.elasticsearch._types.Refresh;
 import co.elastic.clients.elasticsearch.core.MgetResponse;
 import co.elastic.clients.elasticsearch.core.SearchResponse;
 import co.elastic.clients.elasticsearch.core.mget.MultiGetResponseItem;
+import io.contacts.query.elasticsearch.ElasticsearchClients;
+import io.contacts.query.elasticsearch.ElasticsearchUse;
 import io.contacts.query.web.ServiceUnavailableException;
 import org.springframework.stereotype.Component;
 
@@ -31,8 +33,8 @@ public class Presence {
     private final PresenceIndex index;
     private final PresenceWindow window;
 
-    Presence(ElasticsearchClient client, PresenceIndex index, PresenceWindow window) {
-        this.client = client;
+    Presence(ElasticsearchClients clients, PresenceIndex index, PresenceWindow window) {
+        this.client = clients.of(ElasticsearchUse.PRESENCE);
         this.index = index;
         this.window = window;
     }

@@ -1,10 +1,11 @@
 package io.contacts.query.presence;
 
-import co.elastic.clients.elasticsearch.ElasticsearchClient;
 import co.elastic.clients.elasticsearch._types.mapping.DynamicMapping;
 import co.elastic.clients.elasticsearch._types.mapping.Property;
 import co.elastic.clients.elasticsearch._types.mapping.TypeMapping;
 import io.contacts.query.elasticsearch.AliasedIndex;
+import io.contacts.query.elasticsearch.ElasticsearchClients;
+import io.contacts.query.elasticsearch.ElasticsearchUse;
 import io.contacts.query.projection.IndexProperties;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -25,9 +26,9 @@ public class PresenceIndex {
 
     private final AliasedIndex index;
 
-    PresenceIndex(ElasticsearchClient client, IndexProperties contacts) {
+    PresenceIndex(ElasticsearchClients clients, IndexProperties contacts) {
         String alias = contacts.alias() + "-presence";
-        this.index = new AliasedIndex(client, alias, alias + "-v1", mapping());
+        this.index = new AliasedIndex(clients.of(ElasticsearchUse.ADMIN), alias, alias + "-v1", mapping());
     }
 
     public String alias() {

@@ -1,6 +1,5 @@
 package io.contacts.query.projection;
 
-import co.elastic.clients.elasticsearch.ElasticsearchClient;
 import co.elastic.clients.elasticsearch._types.mapping.DynamicMapping;
 import co.elastic.clients.elasticsearch._types.mapping.Property;
 import co.elastic.clients.elasticsearch._types.mapping.TypeMapping;
@@ -8,6 +7,8 @@ import co.elastic.clients.elasticsearch.indices.IndexSegmentSort;
 import co.elastic.clients.elasticsearch.indices.SegmentSortMissing;
 import co.elastic.clients.elasticsearch.indices.SegmentSortOrder;
 import io.contacts.query.elasticsearch.AliasedIndex;
+import io.contacts.query.elasticsearch.ElasticsearchClients;
+import io.contacts.query.elasticsearch.ElasticsearchUse;
 import io.contacts.query.search.IndexedGrams;
 import io.contacts.query.search.SearchGrams;
 import org.slf4j.Logger;
@@ -35,8 +36,9 @@ public class ContactIndex {
 
     private final AliasedIndex index;
 
-    public ContactIndex(ElasticsearchClient client, IndexProperties properties) {
-        this.index = new AliasedIndex(client, properties.alias(), properties.concreteIndex(), mapping(), segmentSort());
+    public ContactIndex(ElasticsearchClients clients, IndexProperties properties) {
+        this.index = new AliasedIndex(clients.of(ElasticsearchUse.ADMIN), properties.alias(), properties.concreteIndex(),
+                mapping(), segmentSort());
     }
 
     @EventListener(ApplicationReadyEvent.class)

@@ -9,6 +9,8 @@ import co.elastic.clients.elasticsearch.core.MgetResponse;
 import co.elastic.clients.elasticsearch.core.bulk.BulkResponseItem;
 import co.elastic.clients.elasticsearch.core.get.GetResult;
 import co.elastic.clients.elasticsearch.core.mget.MultiGetResponseItem;
+import io.contacts.query.elasticsearch.ElasticsearchClients;
+import io.contacts.query.elasticsearch.ElasticsearchUse;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.retry.support.RetryTemplate;
@@ -37,12 +39,21 @@ class ProjectionStore {
             .withinMillis(120_000)
             .build();
 
-    private final ElasticsearchClient client;
+    private final ElasticsearchClient projection;
+    private final ElasticsearchClient refreshes;
+    private final ElasticsearchClient rebuilds;
     private final IndexProperties index;
 
-    ProjectionStore(ElasticsearchClient client, IndexProperties index) {
-        this.client = client;
+    ProjectionStore(ElasticsearchClients clients, IndexProperties index) {
+        this.projection = clients.of(ElasticsearchUse.PROJECTION);
+        this.refreshes = clients.of(ElasticsearchUse.REFRESH);
+        this.rebuilds = clients.of(ElasticsearchUse.REBUILD);
         this.index = index;
+    }
+
+    /** The live index is the projector's; any other target a rebuild's. */
+    private ElasticsearchClient writing(String target) {
+        return target.equals(index.alias()) ? projection : rebuilds;
     }
 
     /** The current documents of these contacts, including unrefreshed writes (a realtime get). */
@@ -55,7 +66,7 @@ class ProjectionStore {
         List<String> ids = contactIds.stream().map(String::valueOf).toList();
         MgetResponse<ContactDocument> response;
         try {
-            response = client.mget(m -> m.index(target).ids(ids), ContactDocument.class);
+            response = writing(target).mget(m -> m.index(target).ids(ids), ContactDocument.class);
         } catch (IOException e) {
             throw new UncheckedIOException("Elasticsearch is unreachable", e);
         }
@@ -89,7 +100,7 @@ class ProjectionStore {
     /** Makes everything written to the live index before this call searchable. */
     void refresh() {
         try {
-            client.indices().refresh(r -> r.index(index.alias()));
+            refreshes.indices().refresh(r -> r.index(index.alias()));
         } catch (IOException e) {
             throw new UncheckedIOException("Elasticsearch is unreachable", e);
         }
@@ -136,7 +147,7 @@ class ProjectionStore {
         }
         BulkResponse response;
         try {
-            response = client.bulk(bulk.build());
+            response = writing(target).bulk(bulk.build());
         } catch (IOException e) {
             throw new UncheckedIOException("Elasticsearch is unreachable", e);
         }

@@ -8,8 +8,10 @@ import co.elastic.clients.elasticsearch._types.mapping.TypeMapping;
 import co.elastic.clients.elasticsearch.core.GetResponse;
 import co.elastic.clients.elasticsearch.core.bulk.BulkOperation;
 import co.elastic.clients.elasticsearch.core.bulk.BulkResponseItem;
-import io.contacts.query.web.ServiceUnavailableException;
 import io.contacts.query.elasticsearch.AliasedIndex;
+import io.contacts.query.elasticsearch.ElasticsearchClients;
+import io.contacts.query.elasticsearch.ElasticsearchUse;
+import io.contacts.query.web.ServiceUnavailableException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
@@ -38,8 +40,8 @@ class RebuildJobs {
     private final ElasticsearchClient client;
     private final AliasedIndex index;
 
-    RebuildJobs(ElasticsearchClient client, IndexProperties contacts) {
-        this.client = client;
+    RebuildJobs(ElasticsearchClients clients, IndexProperties contacts) {
+        this.client = clients.of(ElasticsearchUse.ADMIN);
         String alias = contacts.alias() + "-rebuilds";
         this.index = new AliasedIndex(client, alias, alias + "-v1", mapping());
     }

@@ -3,7 +3,10 @@ package io.contacts.query.projection;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.contacts.events.json.ContactEventJson;
+import io.contacts.query.access.CommandServiceLimits;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.http.client.ClientHttpRequestFactoryBuilder;
+import org.springframework.boot.http.client.ClientHttpRequestFactorySettings;
 import org.springframework.http.MediaType;
 import org.springframework.stereotype.Component;
 import org.springframework.web.client.RestClient;
@@ -31,9 +34,11 @@ class StoredEventPages {
     private final URI commandUrl;
     private final ObjectMapper mapper;
 
+    /** A page of thousands of events takes longer than an interactive call: its own read timeout. */
     StoredEventPages(RestClient.Builder builder, @Value("${contacts.rebuild.command-url}") URI commandUrl,
-                     ObjectMapper mapper) {
-        this.client = builder.build();
+                     ObjectMapper mapper, CommandServiceLimits limits) {
+        this.client = builder.requestFactory(ClientHttpRequestFactoryBuilder.detect().build(
+                ClientHttpRequestFactorySettings.defaults().withReadTimeout(limits.rebuildPageTimeout()))).build();
         this.commandUrl = commandUrl;
         this.mapper = mapper;
     }

@@ -16,6 +16,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.autoconfigure.actuate.observability.AutoConfigureObservability;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.TestConfiguration;
+import org.springframework.boot.test.web.server.LocalManagementPort;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.annotation.Bean;
 import org.springframework.test.annotation.DirtiesContext;
@@ -67,6 +68,8 @@ class DeadLetterIT {
 
     @LocalServerPort
     int port;
+    @LocalManagementPort
+    int managementPort;
     @Autowired
     ElasticsearchClient elasticsearch;
     ApiClient api;
@@ -250,7 +253,7 @@ class DeadLetterIT {
 
     /** The samples of /actuator/prometheus by name and labels (as printed), without the _created ones. */
     private Map<String, Double> metrics() {
-        ApiClient.Response response = api.get("/actuator/prometheus", null);
+        ApiClient.Response response = new ApiClient(managementPort).get("/actuator/prometheus", null);
         assertThat(response.status()).isEqualTo(200);
         Map<String, Double> samples = new HashMap<>();
         for (String line : response.body().lines().toList()) {

@@ -18,6 +18,7 @@ import io.contacts.query.ApiClient;
 import io.contacts.query.EventStoreStandIn;
 import io.contacts.query.QueryTestFixture;
 import io.contacts.query.elasticsearch.AliasedIndex;
+import io.contacts.query.elasticsearch.ElasticsearchClients;
 import io.contacts.query.search.IndexedGrams;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -88,6 +89,8 @@ class RebuildIT {
     int port;
     @Autowired
     ElasticsearchClient elasticsearch;
+    @Autowired
+    ElasticsearchClients clients;
     @Autowired
     ProjectionStore store;
     @Autowired
@@ -193,7 +196,7 @@ class RebuildIT {
                 .path(0).path("id").asLong()).isEqualTo(ann);
 
         // a restart keeps the alias where the rebuild put it and creates no second index behind it
-        AliasedIndex restarted = new ContactIndex(elasticsearch, new IndexProperties(fixture.alias())).aliased();
+        AliasedIndex restarted = new ContactIndex(clients, new IndexProperties(fixture.alias())).aliased();
         restarted.ensureCreated();
         assertThat(elasticsearch.indices().exists(e -> e.index(live)).value()).isFalse();
         assertThat(behindAlias()).isEqualTo(rebuilt);
@@ -228,7 +231,7 @@ class RebuildIT {
         event(new ContactUpdated(behind, account, Set.of(ContactUpdated.NAME), "Behind Renamed", null, null, null,
                 null, null), 1, time);
         String index = fixture.alias() + "-v1-repair";
-        AliasedIndex aliased = new ContactIndex(elasticsearch, new IndexProperties(fixture.alias())).aliased();
+        AliasedIndex aliased = new ContactIndex(clients, new IndexProperties(fixture.alias())).aliased();
         aliased.createUnaliased(index);
         try {
             // what the projector writes when the new index lacked the rename: the block folded onto the create

@@ -4,6 +4,7 @@ import io.contacts.query.ApiClient;
 import io.contacts.query.QueryServiceTest;
 import io.contacts.query.QueryTestFixture;
 import org.junit.jupiter.api.Test;
+import org.springframework.boot.test.web.server.LocalManagementPort;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
@@ -28,6 +29,8 @@ class UnavailableElasticsearchIT {
 
     @LocalServerPort
     int port;
+    @LocalManagementPort
+    int managementPort;
 
     @Test
     void readsAreServiceUnavailable() {
@@ -39,9 +42,13 @@ class UnavailableElasticsearchIT {
             assertThat(response.json().get("error").asText()).isEqualTo("Service unavailable");
         }
         assertThat(api.get("/internal/v1/accounts/1/contacts/5?timeout_ms=100", null).status()).isEqualTo(503);
-        ApiClient.Response health = api.get("/actuator/health", null);
+        ApiClient management = new ApiClient(managementPort);
+        ApiClient.Response health = management.get("/actuator/health", null);
         assertThat(health.status()).isEqualTo(503);
         assertThat(health.json().get("status").asText()).isEqualTo("DOWN");
+        // the probes call no dependency: the service lives and takes requests (which answer 503 fast)
+        assertThat(management.get("/actuator/health/liveness", null).status()).isEqualTo(200);
+        assertThat(management.get("/actuator/health/readiness", null).status()).isEqualTo(200);
     }
 
     private static int closedPort() {
