@@ -105,11 +105,11 @@ public class ContactReader {
         if (from <= window.resultWindow() - size) {
             page = page(query, sort, List.of(), (int) from, size);
         } else {
-            Optional<Landmarks.Start> start = landmarks.seek(result, query, sort, from, size);
-            if (start.isEmpty()) {
+            Optional<List<FieldValue>> after = landmarks.seek(result, query, sort, from, size);
+            if (after.isEmpty()) {
                 return new Page(List.of(), countAll ? total(msearch(count(query)).get(0)) : 0);
             }
-            page = page(query, sort, start.get().after(), start.get().from(), size);
+            page = page(query, sort, after.get(), 0, size);
         }
         if (!countAll) {
             return new Page(sources(msearch(page).get(0)), 0);

@@ -24,15 +24,17 @@ import static io.contacts.query.elasticsearch.ElasticsearchCalls.call;
  * A landmark is the sort values of every {@link ResultWindow#landmarkSpacing() spacing}-th hit of a result (a query
  * in a sort), found once by walking the result with {@code search_after} hops that fetch sort values only. A page at
  * offset N then starts from the last landmark before N: a count of the hits sorting at or before the landmark
- * ({@link SortPosition}) says where it is now, and the page is {@code search_after} that landmark with
- * {@code from = N - count}. Landmarks are values, not positions: writes only move them, the count finds them again, a
- * landmark that moved past N is passed over for an earlier one, and one that fell too far behind is walked on from.
+ * ({@link SortPosition}) says where it is now, the sort values of the {@code N - count} hits after it (fewer than
+ * the spacing, as a rule) lead to the hit just before N, and the page is {@code search_after} that hit (Elasticsearch
+ * refuses {@code from} beside {@code search_after}). Landmarks are values, not positions: writes only move them, the
+ * count finds them again, a landmark that moved past N is passed over for an earlier one, and one that fell too far
+ * behind is walked on from.
  */
 @Component
 public class Landmarks {
 
-    /** Where a page starts: after these sort values (none: the first hit), skipping {@code from} hits. */
-    record Start(List<FieldValue> after, int from) {
+    /** Where a landmark leaves a page: after these sort values (none: the first hit), skipping {@code from} hits. */
+    private record Start(List<FieldValue> after, int from) {
     }
 
     private record Mark(List<FieldValue> values, long index) {
@@ -65,9 +67,21 @@ public class Landmarks {
     /**
      * @param result identifies the result (the same query, or a scope whose queries differ only in what they admit)
      * @param query  the full query, account wall included
-     * @return empty when the result has no hit at {@code offset}
+     * @return the sort values of the hit just before {@code offset}, for {@code search_after}; empty when the result
+     *         has no hit at {@code offset}
      */
-    Optional<Start> seek(String result, Query query, ContactSort sort, long offset, int size) {
+    Optional<List<FieldValue>> seek(String result, Query query, ContactSort sort, long offset, int size) {
+        return landmark(result, query, sort, offset, size).flatMap(start -> {
+            if (start.from() == 0) {
+                return Optional.of(start.after());
+            }
+            List<List<FieldValue>> skipped = sortValues(query, sort, start.after(), start.from());
+            return skipped.size() < start.from() ? Optional.empty()
+                    : Optional.of(skipped.get(skipped.size() - 1));
+        });
+    }
+
+    private Optional<Start> landmark(String result, Query query, ContactSort sort, long offset, int size) {
         List<ContactSort.SortField> fields = sort.fields();
         Key key = new Key(result, fields);
         Marks marks = cache.get(key, k -> new Marks());
