@@ -180,6 +180,11 @@ CONTACTS_IMAP_PORT=$IMAP_PORT
 CONTACTS_EXPORTS_DIR=$RUN/exports
 CONTACTS_EXPORTS_SIGNING_SECRET=$(exports_secret)
 EOF
+  # only when set: the services' own defaults otherwise (test sets them)
+  local name
+  for name in CONTACTS_RESULT_WINDOW CONTACTS_PRESENCE_WINDOW; do
+    [[ -z ${!name:-} ]] || echo "$name=${!name}"
+  done
 }
 
 write_stack_env() {
@@ -708,6 +713,9 @@ cmd_faults() {
 cmd_test() {
   trap 'test_cleanup' EXIT
   trap 'exit 130' INT TERM   # so that an interrupted run still stops what it started
+  # a small result window puts deep pages (docs/deep-pages.md) in play in every test with a few hundred contacts; a
+  # longer presence window keeps a few hundred contacts online while DeepPagesIT walks them
+  export CONTACTS_RESULT_WINDOW=${CONTACTS_RESULT_WINDOW:-500} CONTACTS_PRESENCE_WINDOW=${CONTACTS_PRESENCE_WINDOW:-2m}
   cmd_up
   set -a; # shellcheck disable=SC1091
   source "$RUN/stack.env"; set +a

@@ -5,10 +5,11 @@ import java.util.Map;
 
 /**
  * The running stack as {@code infra/stack.sh up} describes it in {@code $CONTACTS_RUN_DIR/stack.env} (run.sh exports
- * that file): the edge, the platform token and the PostgreSQL server the Postgres way runs on.
+ * that file): the edge, the platform token, the PostgreSQL server the Postgres way runs on and Elasticsearch (whose
+ * circuit breakers the read benchmark watches).
  */
 public record Stack(String edgeUrl, String platformToken, String dbUrl, String dbUser, String dbPassword,
-                    Path runDir) {
+                    Path runDir, String elasticsearchUrl) {
 
     public static Stack fromEnvironment() {
         return from(System.getenv());
@@ -18,7 +19,8 @@ public record Stack(String edgeUrl, String platformToken, String dbUrl, String d
         return new Stack(required(env, "CONTACTS_URL"), required(env, "CONTACTS_PLATFORM_TOKEN"),
                 required(env, "CONTACTS_DB_URL"), env.getOrDefault("CONTACTS_DB_USER", "contacts"),
                 env.getOrDefault("CONTACTS_DB_PASSWORD", "contacts"),
-                Path.of(env.getOrDefault("CONTACTS_RUN_DIR", "infra/.run")));
+                Path.of(env.getOrDefault("CONTACTS_RUN_DIR", "infra/.run")),
+                env.getOrDefault("CONTACTS_ES_URL", "http://127.0.0.1:9200"));
     }
 
     /** The JDBC URL of another database on the same server. */

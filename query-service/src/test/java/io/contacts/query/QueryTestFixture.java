@@ -119,6 +119,18 @@ public final class QueryTestFixture implements AutoCloseable {
 
     /** Sends as the command-service does (CloudEvents binary mode, keyed by contact id), or to a given partition. */
     public RecordMetadata send(ContactEvent event, long sequence, Instant time, Integer partition) {
+        try {
+            return producer.send(record(event, sequence, time, partition)).get(30, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        } catch (ExecutionException | java.util.concurrent.TimeoutException e) {
+            throw new IllegalStateException("Cannot send " + event, e);
+        }
+    }
+
+    private ProducerRecord<String, byte[]> record(ContactEvent event, long sequence, Instant time,
+                                                  Integer partition) {
         ProducerRecord<String, byte[]> record = new ProducerRecord<>(topic, partition,
                 String.valueOf(event.contactId()), ContactEventJson.write(event));
         header(record, CloudEventHeaders.SPEC_VERSION, CloudEventHeaders.SPEC_VERSION_VALUE);
@@ -130,13 +142,24 @@ public final class QueryTestFixture implements AutoCloseable {
         header(record, CloudEventHeaders.ACCOUNT_ID, String.valueOf(event.accountId()));
         header(record, CloudEventHeaders.SEQUENCE, String.valueOf(sequence));
         header(record, CloudEventHeaders.CONTENT_TYPE, CloudEventHeaders.JSON);
-        try {
-            return producer.send(record).get(30, TimeUnit.SECONDS);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        } catch (ExecutionException | java.util.concurrent.TimeoutException e) {
-            throw new IllegalStateException("Cannot send " + event, e);
+        return record;
+    }
+
+    /** Sends many events (each its contact's first) without waiting for each acknowledgement in turn. */
+    public void sendAll(List<? extends ContactEvent> events) {
+        List<java.util.concurrent.Future<RecordMetadata>> sent = new java.util.ArrayList<>();
+        for (ContactEvent event : events) {
+            sent.add(producer.send(record(event, 0, Instant.now(), null)));
+        }
+        for (java.util.concurrent.Future<RecordMetadata> future : sent) {
+            try {
+                future.get(60, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException(e);
+            } catch (ExecutionException | java.util.concurrent.TimeoutException e) {
+                throw new IllegalStateException("Cannot send the events", e);
+            }
         }
     }
 

@@ -61,24 +61,30 @@ public final class ReadBenchmark implements Benchmark {
             out.print(table.header());
             List<ResultTable.Line> lines = new ArrayList<>();
             for (ReadShape shape : ReadShape.values()) {
+                if (options.deepOnly() && !shape.list()) {
+                    continue;
+                }
                 String matches = matches(shape, account, postgres);
                 for (int concurrency : options.concurrencies()) {
                     Latencies oursMeasured = LoadLoop.run(concurrency, warmUp(), options.perMeasurement(),
-                            i -> measure(account, shape.query(i))).latencies();
+                            i -> measure(account, shape.query(i, rows))).latencies();
                     Latencies postgresMeasured = LoadLoop.run(concurrency, warmUp(), options.perMeasurement(),
-                            i -> postgres.rows(shape.query(i))).latencies();
+                            i -> postgres.rows(shape.query(i, rows))).latencies();
                     ResultTable.Line line = new ResultTable.Line(shape.label(), concurrency, oursMeasured,
                             postgresMeasured, matches);
                     lines.add(line);
                     out.print(table.add(line));
                 }
             }
+            out.printf("%nload average after the shapes: %s%n", loadAverage());
+            DeepPageContention.Result contention = new DeepPageContention(api, stack, account, rows, warmUp(),
+                    options.perMeasurement()).run(out);
             out.printf("%nload average after the run: %s%n", loadAverage());
-            return section(table, lines);
+            return section(table, lines, contention);
         }
     }
 
-    private Section section(ResultTable table, List<ResultTable.Line> lines) {
+    private Section section(ResultTable table, List<ResultTable.Line> lines, DeepPageContention.Result contention) {
         List<Chart.Bar> bars = new ArrayList<>();
         double worstP99AtMost = 0;
         double worstDashboardRatio = 0;
@@ -104,7 +110,14 @@ public final class ReadBenchmark implements Benchmark {
                         "worst " + io.contacts.benchmarks.report.Table.millis(worstP99AtMost), worstP99AtMost < 50),
                 new Target("at least 10x faster than the Postgres way on the dashboard shapes (sorted lists with "
                         + "their count, deep page, sorted searches, filter), p50 and p99, every concurrency",
-                        "worst ours/pg " + ResultTable.ratio(worstDashboardRatio, 1), worstDashboardRatio <= 0.1));
+                        "worst ours/pg " + ResultTable.ratio(worstDashboardRatio, 1), worstDashboardRatio <= 0.1),
+                deepAgainstOffset(lines), deepAgainstPage500(lines),
+                new Target(DeepPageContention.DEEP_READERS + " concurrent deep pages trip no Elasticsearch circuit "
+                        + "breaker", "tripped " + contention.trippedBefore() + " before, " + contention.trippedAfter()
+                        + " after", contention.trippedAfter() == contention.trippedBefore()),
+                new Target("other readers' p99 moves at most 20 % beside " + DeepPageContention.DEEP_READERS
+                        + " concurrent deep pages", String.format(java.util.Locale.ROOT, "%.2f x",
+                        contention.p99Ratio()), contention.p99Ratio() <= 1.2));
         String method = "The same generated contacts in our account (CSV import) and in Chatwoot's `contacts` table "
                 + "with its indexes; each shape at concurrency " + options.concurrencies() + ", a closed loop of "
                 + options.perMeasurement().toSeconds() + " s after a warm-up, ours through the edge, Postgres as "
@@ -112,6 +125,40 @@ public final class ReadBenchmark implements Benchmark {
         return new Section("Read path against the Postgres way", method, table.table(),
                 List.of(new Chart.Bars("read-latency.png", "Read latency, ours and the Postgres way", "ms", bars)),
                 targets, List.of());
+    }
+
+    private static final List<String> DEEP = List.of(ReadShape.LIST_PAGE_1000.label(),
+            ReadShape.LIST_PAGE_10000.label(), ReadShape.LIST_LAST_PAGE.label());
+
+    /** The bar: each deep page no slower than PostgreSQL's OFFSET at the same depth, p50 and p99. */
+    private static Target deepAgainstOffset(List<ResultTable.Line> lines) {
+        double worst = 0;
+        for (ResultTable.Line line : lines) {
+            if (DEEP.contains(line.shape()) && line.postgres().p50Millis() > 0) {
+                worst = Math.max(worst, Math.max(line.ours().p50Millis() / line.postgres().p50Millis(),
+                        line.ours().p99Millis() / line.postgres().p99Millis()));
+            }
+        }
+        return new Target("deep pages (1,000, 10,000, last) no slower than PostgreSQL's OFFSET, p50 and p99",
+                "worst ours/pg " + ResultTable.ratio(worst, 1), worst <= 1);
+    }
+
+    /** The goal: a deep page as fast as page 500 (p50 within 10 %, the noise between two runs of one shape). */
+    private static Target deepAgainstPage500(List<ResultTable.Line> lines) {
+        double worst = 0;
+        for (ResultTable.Line line : lines) {
+            if (!DEEP.contains(line.shape())) {
+                continue;
+            }
+            for (ResultTable.Line page500 : lines) {
+                if (page500.shape().equals(ReadShape.LIST_PAGE_500.label())
+                        && page500.concurrency() == line.concurrency() && page500.ours().p50Millis() > 0) {
+                    worst = Math.max(worst, line.ours().p50Millis() / page500.ours().p50Millis());
+                }
+            }
+        }
+        return new Target("a deep page as fast as page 500 (p50, same concurrency, within 10 %)",
+                "worst deep/page 500 " + ResultTable.ratio(worst, 1), worst <= 1.1);
     }
 
     private Account load(ContactsAccount ours, ChatwootDatabase postgres, PrintStream out) {
@@ -148,7 +195,7 @@ public final class ReadBenchmark implements Benchmark {
 
     /** The same request on both sides finds the same number of contacts (the total, or the page for a search). */
     private String matches(ReadShape shape, Account account, ChatwootDatabase postgres) {
-        ReadQuery query = shape.query(0);
+        ReadQuery query = shape.query(0, options.rows());
         long oursFound = api.count(account, query.method(), query.path(), query.jsonBody());
         long postgresFound;
         try {

@@ -6,7 +6,8 @@ import java.time.Duration;
 import java.util.List;
 
 /** What {@code run.sh read} measures: how many contacts, for how long per measurement, at which concurrencies. */
-public record ReadOptions(int rows, Duration perMeasurement, List<Integer> concurrencies, boolean reload) {
+public record ReadOptions(int rows, Duration perMeasurement, List<Integer> concurrencies, boolean reload,
+                          boolean deepOnly) {
 
     static final int QUICK_ROWS = 100_000;
     static final int FULL_ROWS = 1_000_000;
@@ -16,6 +17,7 @@ public record ReadOptions(int rows, Duration perMeasurement, List<Integer> concu
     public static ReadOptions parse(String... args) {
         boolean quick = false;
         boolean reload = false;
+        boolean deep = false;
         Integer rows = null;
         Integer seconds = null;
         Options options = new Options(args);
@@ -24,6 +26,7 @@ public record ReadOptions(int rows, Duration perMeasurement, List<Integer> concu
             switch (option) {
                 case "--quick" -> quick = true;
                 case "--reload" -> reload = true;
+                case "--deep" -> deep = true;
                 case "--rows" -> rows = options.number(MAX_ROWS);
                 case "--seconds" -> seconds = options.number(600);
                 default -> throw Options.unknown(option);
@@ -34,6 +37,6 @@ public record ReadOptions(int rows, Duration perMeasurement, List<Integer> concu
         }
         int count = rows != null ? rows : quick ? QUICK_ROWS : FULL_ROWS;
         int perMeasurement = seconds != null ? seconds : quick ? 3 : 8;
-        return new ReadOptions(count, Duration.ofSeconds(perMeasurement), List.of(1, 16), reload);
+        return new ReadOptions(count, Duration.ofSeconds(perMeasurement), List.of(1, 16), reload, deep);
     }
 }

@@ -12,37 +12,56 @@ enum ReadShape {
 
     LIST_FIRST_PAGE("list page 1 by name + count") {
         @Override
-        ReadQuery query(int i) {
+        ReadQuery query(int i, int rows) {
             return list(1);
         }
     },
     LIST_PAGE_500("list page 500 by name + count") {
         @Override
-        ReadQuery query(int i) {
+        ReadQuery query(int i, int rows) {
             return list(500);
+        }
+    },
+    /** The deep pages: past Elasticsearch's default result window of 10,000 (page 667 at 15 per page). */
+    LIST_PAGE_1000("list page 1,000 by name + count") {
+        @Override
+        ReadQuery query(int i, int rows) {
+            return list(1_000);
+        }
+    },
+    LIST_PAGE_10000("list page 10,000 by name + count") {
+        @Override
+        ReadQuery query(int i, int rows) {
+            return list(10_000);
+        }
+    },
+    LIST_LAST_PAGE("list last page by name + count") {
+        @Override
+        ReadQuery query(int i, int rows) {
+            return list(lastPage(rows));
         }
     },
     SEARCH_NAME("search name fragment, by name") {
         @Override
-        ReadQuery query(int i) {
+        ReadQuery query(int i, int rows) {
             return search(pick(NAME_FRAGMENTS, i), true);
         }
     },
     SEARCH_EMAIL("search email fragment, by name") {
         @Override
-        ReadQuery query(int i) {
+        ReadQuery query(int i, int rows) {
             return search(pick(EMAIL_FRAGMENTS, i), true);
         }
     },
     SEARCH_PHONE("search phone fragment, by name") {
         @Override
-        ReadQuery query(int i) {
+        ReadQuery query(int i, int rows) {
             return search(pick(PHONE_FRAGMENTS, i), true);
         }
     },
     FILTER_THREE_CONDITIONS("filter 3 conditions + count, by name") {
         @Override
-        ReadQuery query(int i) {
+        ReadQuery query(int i, int rows) {
             String plan = pick(PLANS, i);
             String city = pick(CITIES, i / PLANS.size());
             String body = "{\"payload\":["
@@ -57,7 +76,7 @@ enum ReadShape {
     /** No sort: Postgres stops at the 16th match of a term one contact in 16 carries. */
     SEARCH_NAME_UNSORTED("search name fragment, unsorted") {
         @Override
-        ReadQuery query(int i) {
+        ReadQuery query(int i, int rows) {
             return search(pick(NAME_FRAGMENTS, i), false);
         }
     };
@@ -85,7 +104,18 @@ enum ReadShape {
         return label;
     }
 
-    abstract ReadQuery query(int i);
+    /** Request {@code i} of this shape on an account of {@code rows} contacts (every generated contact is listed). */
+    abstract ReadQuery query(int i, int rows);
+
+    /** The list shapes, which {@code run.sh read --deep} measures alone. */
+    boolean list() {
+        return name().startsWith("LIST_");
+    }
+
+    /** The last page of a list of {@code rows} contacts, {@link ChatwootSql#PER_PAGE} per page. */
+    static int lastPage(int rows) {
+        return Math.max(1, (rows + ChatwootSql.PER_PAGE - 1) / ChatwootSql.PER_PAGE);
+    }
 
     /** Whether the Chatwoot dashboard sends this shape (the 10x target); the unsorted search it does not. */
     boolean dashboard() {
@@ -101,7 +131,7 @@ enum ReadShape {
         throw new IllegalArgumentException("no read shape " + label);
     }
 
-    private static ReadQuery list(int page) {
+    static ReadQuery list(int page) {
         return new ReadQuery("GET", "/contacts?include_contact_inboxes=false&page=" + page + "&sort=name", null,
                 ChatwootSql.listByName(page));
     }

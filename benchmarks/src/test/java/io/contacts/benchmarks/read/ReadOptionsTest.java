@@ -17,6 +17,8 @@ class ReadOptionsTest {
         assertThat(options.perMeasurement()).isEqualTo(Duration.ofSeconds(8));
         assertThat(options.concurrencies()).isEqualTo(List.of(1, 16));
         assertThat(options.reload()).isFalse();
+        assertThat(options.deepOnly()).isFalse();
+        assertThat(ReadOptions.parse("--deep").deepOnly()).isTrue();
     }
 
     @Test

@@ -38,8 +38,6 @@ import static io.contacts.query.elasticsearch.ElasticsearchCalls.call;
 @Component
 public class ContactReader {
 
-    /** Elasticsearch's default index.max_result_window: deeper offsets are an empty page. */
-    static final long MAX_RESULT_WINDOW = 10_000;
     /** How long a scan's point in time lives between two pages. */
     private static final Time SCAN_KEEP_ALIVE = Time.of(t -> t.time("2m"));
 
@@ -49,11 +47,16 @@ public class ContactReader {
     private final ElasticsearchClient client;
     private final ElasticsearchClient exports;
     private final IndexProperties index;
+    private final ResultWindow window;
+    private final Landmarks landmarks;
 
-    public ContactReader(ElasticsearchClients clients, IndexProperties index) {
+    public ContactReader(ElasticsearchClients clients, IndexProperties index, ResultWindow window,
+                         Landmarks landmarks) {
         this.client = clients.of(ElasticsearchUse.READ);
         this.exports = clients.of(ElasticsearchUse.EXPORT);
         this.index = index;
+        this.window = window;
+        this.landmarks = landmarks;
     }
 
     /** A live contact of the account, as last written (realtime get). */
@@ -78,35 +81,60 @@ public class ContactReader {
     }
 
     /**
-     * One page of the account's live contacts matching all conditions.
+     * One page of the account's live contacts matching all conditions, at any depth.
      * <p>
      * With a count, the page and the count are two searches of one {@code _msearch}: a page that counts nothing lets
      * Lucene skip the documents that cannot enter it (whereas counting visits every match through the sort), and the
-     * count, a {@code size: 0} search, is kept by the shard request cache until the index next changes.
+     * count, a {@code size: 0} search, is kept by the shard request cache until the index next changes. A page past
+     * the result window starts from a landmark ({@link Landmarks}), so no search ranks more than the window.
      *
      * @param countAll whether {@link Page#total} must count every match (else it is not computed)
      */
     public Page search(long accountId, List<Query> conditions, ContactSort sort, long from, int size,
                        boolean countAll) {
-        Query query = Query.of(q -> q.bool(b -> b
-                .filter(f -> f.term(t -> t.field("account_id").value(accountId)))
-                .filter(f -> f.term(t -> t.field("deleted").value(false)))
-                .filter(conditions)));
-        boolean beyondWindow = from > MAX_RESULT_WINDOW - size;
+        Query query = walled(accountId, conditions);
+        return search(query.toString(), query, sort, from, size, countAll);
+    }
+
+    /**
+     * The same, for a result whose conditions change between requests while its order does not (the contacts
+     * online now): {@code scope} names it, so that its landmarks outlive a change of the conditions.
+     */
+    public Page search(String scope, long accountId, List<Query> conditions, ContactSort sort, long from, int size) {
+        return search(scope + "@" + accountId, walled(accountId, conditions), sort, from, size, true);
+    }
+
+    private Page search(String result, Query query, ContactSort sort, long from, int size, boolean countAll) {
+        MultisearchBody page;
+        if (from <= window.resultWindow() - size) {
+            page = page(query, sort, List.of(), (int) from, size);
+        } else {
+            Optional<List<FieldValue>> after = landmarks.seek(result, query, sort, from, size);
+            if (after.isEmpty()) {
+                return new Page(List.of(), countAll ? total(msearch(count(query)).get(0)) : 0);
+            }
+            page = page(query, sort, after.get(), 0, size);
+        }
         if (!countAll) {
-            return new Page(beyondWindow ? List.of() : sources(msearch(page(query, sort, (int) from, size)).get(0)), 0);
+            return new Page(sources(msearch(page).get(0)), 0);
         }
-        if (beyondWindow) {
-            return new Page(List.of(), total(msearch(count(query)).get(0)));
-        }
-        List<MultiSearchItem<ContactDocument>> both = msearch(page(query, sort, (int) from, size), count(query));
+        List<MultiSearchItem<ContactDocument>> both = msearch(page, count(query));
         return new Page(sources(both.get(0)), total(both.get(1)));
     }
 
+    private static Query walled(long accountId, List<Query> conditions) {
+        return Query.of(q -> q.bool(b -> b
+                .filter(f -> f.term(t -> t.field("account_id").value(accountId)))
+                .filter(f -> f.term(t -> t.field("deleted").value(false)))
+                .filter(conditions)));
+    }
+
     /** The page without its count: Lucene skips the documents that cannot enter it. */
-    private static MultisearchBody page(Query query, ContactSort sort, int from, int size) {
-        return MultisearchBody.of(b -> b.query(query).sort(sort.toSortOptions()).from(from).size(size)
-                .trackTotalHits(t -> t.enabled(false)));
+    private static MultisearchBody page(Query query, ContactSort sort, List<FieldValue> after, int from, int size) {
+        return MultisearchBody.of(b -> {
+            b.query(query).sort(sort.toSortOptions()).from(from).size(size).trackTotalHits(t -> t.enabled(false));
+            return after.isEmpty() ? b : b.searchAfter(after);
+        });
     }
 
     private static MultisearchBody count(Query query) {
@@ -175,10 +203,7 @@ public class ContactReader {
                 boolean first = total < 0;
                 SearchResponse<ContactDocument> response = call(() -> exports.search(s -> {
                     s.pit(p -> p.id(current).keepAlive(SCAN_KEEP_ALIVE))
-                            .query(q -> q.bool(b -> b
-                                    .filter(f -> f.term(t -> t.field("account_id").value(accountId)))
-                                    .filter(f -> f.term(t -> t.field("deleted").value(false)))
-                                    .filter(conditions)))
+                            .query(walled(accountId, conditions))
                             .sort(o -> o.field(f -> f.field("id").order(SortOrder.Asc)))
                             .size(pageSize)
                             .trackTotalHits(t -> t.enabled(first));

@@ -53,19 +53,31 @@ public record ContactSort(List<Key> keys) {
         return new ContactSort(keys.isEmpty() ? keys(DEFAULT) : keys);
     }
 
-    public List<SortOptions> toSortOptions() {
-        List<SortOptions> options = new ArrayList<>();
+    /** One field of the full sort, as Elasticsearch applies it. */
+    public record SortField(String field, boolean descending, boolean missingFirst) {
+    }
+
+    /** Every field the search sorts by, in order: the keys (led by the account where that is the index order), id. */
+    public List<SortField> fields() {
+        List<SortField> fields = new ArrayList<>();
         if (keys.equals(INDEX_ORDER)) {
             // one value for every hit of the account, so the order is the same; it makes the sort the index's own
             // (ContactIndex.segmentSort), which lets Lucene stop once the page is collected
-            options.add(SortOptions.of(s -> s.field(f -> f.field(ACCOUNT).order(SortOrder.Asc))));
+            fields.add(new SortField(ACCOUNT, false, false));
         }
         for (Key key : keys) {
-            options.add(SortOptions.of(s -> s.field(f -> f.field(key.field())
-                    .order(key.descending() ? SortOrder.Desc : SortOrder.Asc).missing(key.missing()))));
+            fields.add(new SortField(key.field(), key.descending(), key.missing().equals("_first")));
         }
-        options.add(SortOptions.of(s -> s.field(f -> f.field(TIE_BREAKER).order(SortOrder.Asc))));
-        return options;
+        fields.add(new SortField(TIE_BREAKER, false, false));
+        return fields;
+    }
+
+    public List<SortOptions> toSortOptions() {
+        return fields().stream().map(field -> SortOptions.of(s -> s.field(f -> {
+            f.field(field.field()).order(field.descending() ? SortOrder.Desc : SortOrder.Asc);
+            return field.field().equals(ACCOUNT) || field.field().equals(TIE_BREAKER) ? f
+                    : f.missing(field.missingFirst() ? "_first" : "_last");
+        }))).toList();
     }
 
     private static List<Key> keys(String sort) {

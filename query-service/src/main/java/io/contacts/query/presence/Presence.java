@@ -1,16 +1,22 @@
 package io.contacts.query.presence;
 
 import co.elastic.clients.elasticsearch.ElasticsearchClient;
+import co.elastic.clients.elasticsearch._types.FieldValue;
 import co.elastic.clients.elasticsearch._types.Refresh;
+import co.elastic.clients.elasticsearch._types.SortOrder;
+import co.elastic.clients.elasticsearch._types.query_dsl.Query;
 import co.elastic.clients.elasticsearch.core.MgetResponse;
 import co.elastic.clients.elasticsearch.core.SearchResponse;
 import co.elastic.clients.elasticsearch.core.mget.MultiGetResponseItem;
+import co.elastic.clients.elasticsearch.core.search.Hit;
 import io.contacts.query.elasticsearch.ElasticsearchClients;
 import io.contacts.query.elasticsearch.ElasticsearchUse;
 import io.contacts.query.web.ServiceUnavailableException;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashSet;
 import java.util.List;
@@ -26,17 +32,20 @@ import static io.contacts.query.elasticsearch.ElasticsearchCalls.call;
 @Component
 public class Presence {
 
-    /** Elasticsearch's default index.max_result_window: the most online contacts one account can list. */
-    static final int MAX_ONLINE = 10_000;
+    /** The presence index keeps Elasticsearch's default index.max_result_window. */
+    private static final int HOP = 10_000;
 
     private final ElasticsearchClient client;
     private final PresenceIndex index;
     private final PresenceWindow window;
+    private final int maxListed;
 
-    Presence(ElasticsearchClients clients, PresenceIndex index, PresenceWindow window) {
+    Presence(ElasticsearchClients clients, PresenceIndex index, PresenceWindow window,
+             @Value("${contacts.presence.max-listed}") int maxListed) {
         this.client = clients.of(ElasticsearchUse.PRESENCE);
         this.index = index;
         this.window = window;
+        this.maxListed = maxListed;
     }
 
     /** Records a heartbeat now; returns once list searches see it. */
@@ -76,18 +85,34 @@ public class Presence {
         return online;
     }
 
-    /** The ids of the account's contacts online now (deleted ones included: the contacts index filters them). */
+    /**
+     * The ids of the account's contacts online now (deleted ones included: the contacts index filters them), at most
+     * {@code contacts.presence.max-listed} of them (the lowest ids), read in {@code search_after} hops.
+     */
     public List<Long> onlineIds(long accountId) {
         index.ensureCreated();
         String after = String.valueOf(window.onlineAfterMillis(Instant.now()));
-        SearchResponse<PresenceDocument> response = call(() -> client.search(s -> s.index(index.alias())
-                .query(q -> q.bool(b -> b
-                        .filter(f -> f.term(t -> t.field("account_id").value(accountId)))
-                        .filter(f -> f.range(r -> r.date(d -> d.field("last_seen_at").gt(after)
-                                .format("epoch_millis"))))))
-                .size(MAX_ONLINE), PresenceDocument.class));
-        return response.hits().hits().stream().filter(hit -> hit.source() != null)
-                .map(hit -> hit.source().contactId()).toList();
+        Query online = Query.of(q -> q.bool(b -> b
+                .filter(f -> f.term(t -> t.field("account_id").value(accountId)))
+                .filter(f -> f.range(r -> r.date(d -> d.field("last_seen_at").gt(after).format("epoch_millis"))))));
+        List<Long> ids = new ArrayList<>();
+        List<FieldValue> last = List.of();
+        while (ids.size() < maxListed) {
+            int hop = Math.min(HOP, maxListed - ids.size());
+            List<FieldValue> from = last;
+            SearchResponse<PresenceDocument> response = call(() -> client.search(s -> {
+                s.index(index.alias()).query(online).size(hop).trackTotalHits(t -> t.enabled(false))
+                        .sort(o -> o.field(f -> f.field("contact_id").order(SortOrder.Asc)));
+                return from.isEmpty() ? s : s.searchAfter(from);
+            }, PresenceDocument.class));
+            List<Hit<PresenceDocument>> hits = response.hits().hits();
+            hits.stream().filter(hit -> hit.source() != null).forEach(hit -> ids.add(hit.source().contactId()));
+            if (hits.size() < hop) {
+                break;
+            }
+            last = hits.get(hits.size() - 1).sort();
+        }
+        return ids;
     }
 
 }

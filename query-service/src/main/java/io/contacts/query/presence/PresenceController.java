@@ -56,8 +56,8 @@ class PresenceController {
         boolean includeContactInboxes = IncludeContactInboxes.of(params.getFirst("include_contact_inboxes"));
         List<String> online = presence.onlineIds(accountId).stream().map(String::valueOf).toList();
         ContactReader.Page page = online.isEmpty() ? new ContactReader.Page(List.of(), 0)
-                : reader.search(accountId, List.of(Query.of(q -> q.ids(i -> i.values(online)))),
-                ContactSort.parse(params.getFirst("sort")), paging.from(), paging.perPage(), true);
+                : reader.search("active", accountId, List.of(Query.of(q -> q.ids(i -> i.values(online)))),
+                ContactSort.parse(params.getFirst("sort")), paging.from(), paging.perPage());
         Map<String, Object> meta = new LinkedHashMap<>();
         meta.put("count", page.total());
         meta.put("current_page", paging.currentPage());
