@@ -1,23 +1,27 @@
 package io.contacts.query.access;
 
-import com.github.benmanes.caffeine.cache.Cache;
-import com.github.benmanes.caffeine.cache.Caffeine;
+import io.contacts.query.configuration.AccountCache;
+import io.contacts.query.configuration.AccountCaches;
 import org.springframework.stereotype.Component;
 
-/** Decides access through the command-service, remembering grants for a few seconds; refusals are never kept. */
+/**
+ * Decides access through the command-service, remembering grants until the account's members change (or for the
+ * TTL when that announcement does not come); refusals are never kept.
+ */
 @Component
 class AccessChecker {
 
+    /** Only numeric account ids are ever granted (the command-service refuses others), so the key parses. */
     private record Key(String tokenHash, String accountId) {
     }
 
     private final CommandServiceAccessClient client;
-    private final Cache<Key, AccessDecision.Granted> grants;
+    private final AccountCache<Key, AccessDecision.Granted> grants;
 
-    AccessChecker(CommandServiceAccessClient client, AccessProperties properties) {
+    AccessChecker(CommandServiceAccessClient client, AccessProperties properties, AccountCaches caches) {
         this.client = client;
-        this.grants = Caffeine.newBuilder().expireAfterWrite(properties.cacheTtl())
-                .maximumSize(properties.cacheSize()).build();
+        this.grants = caches.create(properties.cacheTtl(), properties.cacheSize(),
+                key -> Long.parseLong(key.accountId()));
     }
 
     AccessDecision check(String token, String accountId, String clientAddress) {
@@ -30,10 +34,7 @@ class AccessChecker {
         if (granted != null) {
             return granted;
         }
-        AccessDecision decision = client.check(token, accountId, clientAddress);
-        if (decision instanceof AccessDecision.Granted g) {
-            grants.put(key, g);
-        }
-        return decision;
+        return grants.load(key, () -> client.check(token, accountId, clientAddress),
+                decision -> decision instanceof AccessDecision.Granted g ? g : null);
     }
 }
