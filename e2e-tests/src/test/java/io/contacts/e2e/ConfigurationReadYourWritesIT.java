@@ -8,6 +8,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -49,8 +50,11 @@ class ConfigurationReadYourWritesIT {
         return created.body();
     }
 
+    /** With an email: filters answer resolved contacts only. */
     private long newContact(Map<String, Object> fields) {
-        Reply reply = EDGE.post(contacts(admin), admin.token(), fields);
+        Map<String, Object> resolved = new HashMap<>(fields);
+        resolved.put("email", unique() + "@config.test");
+        Reply reply = EDGE.post(contacts(admin), admin.token(), resolved);
         assertThat(reply.status()).as(reply.raw()).isEqualTo(200);
         return reply.body().path("payload").path("contact").path("id").asLong();
     }

@@ -25,7 +25,7 @@ class ConfigurationChangeListener {
     @KafkaListener(id = "configuration-changes", topics = "${contacts.configuration.topic}",
             groupId = "${contacts.configuration.group-prefix}.${random.uuid}",
             containerFactory = ConfigurationChangeConfiguration.LISTENER_FACTORY,
-            properties = {"auto.offset.reset=latest", "session.timeout.ms=${contacts.configuration.session-timeout}"})
+            properties = {"auto.offset.reset=latest", "session.timeout.ms=${contacts.configuration.session-timeout-ms}"})
     void changed(ConsumerRecord<String, byte[]> record) {
         try {
             caches.forget(Long.parseLong(record.key()));
