@@ -85,12 +85,7 @@ class InboxController {
                                    JsonBody body) {
         member.requireAdministrator();
         Inbox inbox = inbox(member, body);
-        List<Long> userIds = userIds(body);
-        if (!inboxes.strangers(member.accountId(), userIds).isEmpty()) {
-            throw new ValidationFailedException(List.of(new Violation("user_ids",
-                    "User ids must name members of the account")));
-        }
-        inboxes.addMembers(inbox, userIds);
+        inboxes.addMembers(inbox, userIds(member, body));
         return Map.of("payload", inboxes.members(inbox));
     }
 
@@ -100,7 +95,7 @@ class InboxController {
                                        JsonBody body) {
         member.requireAdministrator();
         Inbox inbox = inbox(member, body);
-        inboxes.removeMembers(inbox, userIds(body));
+        inboxes.removeMembers(inbox, userIds(member, body));
         return ResponseEntity.ok().build();
     }
 
@@ -109,10 +104,14 @@ class InboxController {
                 .orElseThrow(() -> new ApiException(HttpStatus.NOT_FOUND, "Inbox not found"));
     }
 
-    private static List<Long> userIds(JsonBody body) {
+    private List<Long> userIds(AccountMember member, JsonBody body) {
         List<Long> userIds = new ArrayList<>(new LinkedHashSet<>(body.numbers("user_ids")));
         if (userIds.isEmpty()) {
             throw new ValidationFailedException(List.of(new Violation("user_ids", "User ids can't be blank")));
+        }
+        if (!inboxes.strangers(member.accountId(), userIds).isEmpty()) {
+            throw new ValidationFailedException(List.of(new Violation("user_ids",
+                    "User ids must name members of the account")));
         }
         return userIds;
     }
