@@ -11,8 +11,12 @@ import org.springframework.stereotype.Component;
 @Component
 class AccessChecker {
 
-    /** Only numeric account ids are ever granted (the command-service refuses others), so the key parses. */
     private record Key(String tokenHash, String accountId) {
+
+        /** As the command-service reads it ("007" is account 7); it grants nothing else. */
+        long account() {
+            return accountId.matches("\\d{1,18}") ? Long.parseLong(accountId) : -1;
+        }
     }
 
     private final CommandServiceAccessClient client;
@@ -20,8 +24,7 @@ class AccessChecker {
 
     AccessChecker(CommandServiceAccessClient client, AccessProperties properties, AccountCaches caches) {
         this.client = client;
-        this.grants = caches.create(properties.cacheTtl(), properties.cacheSize(),
-                key -> Long.parseLong(key.accountId()));
+        this.grants = caches.create(properties.cacheTtl(), properties.cacheSize(), Key::account);
     }
 
     AccessDecision check(String token, String accountId, String clientAddress) {
