@@ -8,6 +8,7 @@ import io.contacts.events.json.ContactEventJson;
 import io.contacts.testsupport.TestInfrastructure;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.ConsumerGroupListing;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
@@ -86,6 +87,8 @@ public final class QueryTestFixture implements AutoCloseable {
         registry.add("contacts.kafka.group", () -> group);
         registry.add("contacts.elasticsearch.alias", () -> alias);
         registry.add("contacts.access.command-url", commandService::url);
+        registry.add("contacts.configuration.topic", this::configurationTopic);
+        registry.add("contacts.configuration.group-prefix", this::configurationGroupPrefix);
     }
 
     static QueryTestFixture registered(String alias) {
@@ -195,11 +198,31 @@ public final class QueryTestFixture implements AutoCloseable {
             admin.deleteConsumerGroups(List.of(group)).all().get(30, TimeUnit.SECONDS);
             deleteIfPresent(admin.deleteTopics(List.of(deadLetterTopic())).all());
             deleteIfPresent(admin.deleteConsumerGroups(List.of(group + ".dead-letters")).all());
+            deleteIfPresent(admin.deleteTopics(List.of(configurationTopic())).all());
+            List<String> configurationGroups = admin.listConsumerGroups().all().get(30, TimeUnit.SECONDS).stream()
+                    .map(ConsumerGroupListing::groupId)
+                    .filter(id -> id.startsWith(configurationGroupPrefix() + ".")).toList();
+            deleteIfPresent(admin.deleteConsumerGroups(configurationGroups).all());
         }
         deleteIndex(alias + "-v1");
         deleteIndex(alias + "-presence-v1");
         deleteIndex(alias + "-exports-v1");
         deleteIndex(alias + "-rebuilds-v1");
+    }
+
+    /** Where the command-service would announce configuration changes; each instance reads it in its own group. */
+    public String configurationTopic() {
+        return topic + ".configuration";
+    }
+
+    public String configurationGroupPrefix() {
+        return group + ".configuration";
+    }
+
+    /** Announces a change of the account's configuration, as the command-service does after its commit. */
+    public RecordMetadata announceConfigurationChange(long accountId) throws Exception {
+        return producer.send(new ProducerRecord<>(configurationTopic(), String.valueOf(accountId),
+                ("{\"account_id\":" + accountId + "}").getBytes(StandardCharsets.UTF_8))).get(30, TimeUnit.SECONDS);
     }
 
     /** The projection's dead-letter topic (by default the events topic's name with {@code .dlt}). */

@@ -1,17 +1,23 @@
 package io.contacts.command.account;
 
+import io.contacts.command.configuration.ConfigurationChanges;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
-/** Accounts, users, their tokens and memberships in PostgreSQL. */
+/**
+ * Accounts, users, their tokens and memberships in PostgreSQL; a change of membership is announced to the
+ * query-service, which caches access grants ({@link ConfigurationChanges}).
+ */
 @Component
 class AccountDirectory {
 
     private final JdbcTemplate jdbc;
+    private final ConfigurationChanges changes;
 
-    AccountDirectory(JdbcTemplate jdbc) {
+    AccountDirectory(JdbcTemplate jdbc, ConfigurationChanges changes) {
         this.jdbc = jdbc;
+        this.changes = changes;
     }
 
     /** In a transaction, which carries the request's Idempotency-Key with it. */
@@ -47,5 +53,19 @@ class AccountDirectory {
         jdbc.update("INSERT INTO account_users (account_id, user_id, role) VALUES (?, ?, ?) "
                 + "ON CONFLICT (account_id, user_id) DO UPDATE SET role = EXCLUDED.role", accountId, userId,
                 role.value());
+        changes.changed(accountId);
+    }
+
+    /** Takes the user out of the account and its inboxes, as Chatwoot does; false when the user was no member. */
+    @Transactional
+    boolean removeMember(long accountId, long userId) {
+        jdbc.update("DELETE FROM inbox_members m USING inboxes i WHERE m.inbox_id = i.id AND i.account_id = ? "
+                + "AND m.user_id = ?", accountId, userId);
+        boolean removed = jdbc.update("DELETE FROM account_users WHERE account_id = ? AND user_id = ?", accountId,
+                userId) == 1;
+        if (removed) {
+            changes.changed(accountId);
+        }
+        return removed;
     }
 }

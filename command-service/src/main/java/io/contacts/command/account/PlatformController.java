@@ -7,7 +7,9 @@ import io.contacts.command.web.ValidationFailedException;
 import io.contacts.command.web.Violation;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
 import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
@@ -102,6 +104,21 @@ class PlatformController {
         Map<String, Object> member = ordered("account_id", account, "user_id", userId);
         member.put("role", role.get().value());
         return member;
+    }
+
+    /** Chatwoot's platform "remove a user from an account": 200 with an empty body. */
+    @DeleteMapping("/accounts/{accountId}/account_users")
+    ResponseEntity<Void> removeMember(@PathVariable String accountId, JsonBody body) {
+        long account = parseId(accountId).filter(directory::accountExists)
+                .orElseThrow(() -> new ApiException(HttpStatus.NOT_FOUND, "Account not found"));
+        Long userId = body.number("user_id");
+        if (userId == null) {
+            throw new ValidationFailedException(List.of(new Violation("user", "User can't be blank")));
+        }
+        if (!directory.removeMember(account, userId)) {
+            throw new ApiException(HttpStatus.NOT_FOUND, "User not found");
+        }
+        return ResponseEntity.ok().build();
     }
 
     private static void requireText(List<Violation> violations, String attribute, String label, String value) {

@@ -3,6 +3,7 @@ package io.contacts.command.definition;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.contacts.command.configuration.ConfigurationChanges;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.RowMapper;
 import org.springframework.stereotype.Component;
@@ -12,7 +13,10 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 
-/** The custom attribute definitions in PostgreSQL; a taken key is a DuplicateKeyException. */
+/**
+ * The custom attribute definitions in PostgreSQL; a taken key is a DuplicateKeyException. Every change goes through
+ * here and is announced to the query-service, which types filters with the definitions ({@link ConfigurationChanges}).
+ */
 @Component
 class AttributeDefinitions {
 
@@ -22,32 +26,38 @@ class AttributeDefinitions {
 
     private final JdbcTemplate jdbc;
     private final ObjectMapper mapper;
+    private final ConfigurationChanges changes;
 
-    AttributeDefinitions(JdbcTemplate jdbc, ObjectMapper mapper) {
+    AttributeDefinitions(JdbcTemplate jdbc, ObjectMapper mapper, ConfigurationChanges changes) {
         this.jdbc = jdbc;
         this.mapper = mapper;
+        this.changes = changes;
     }
 
     /** In a transaction, which carries the request's Idempotency-Key with it. */
     @Transactional
     AttributeDefinition create(long accountId, String key, String displayName, DisplayType displayType,
                                AttributeModel model, String description, List<String> values, String defaultValue) {
-        return jdbc.queryForObject("INSERT INTO custom_attribute_definitions (account_id, attribute_key, "
-                + "attribute_display_name, attribute_display_type, attribute_model, attribute_description, "
-                + "attribute_values, default_value) VALUES (?, ?, ?, ?, ?, ?, ?, ?) RETURNING " + COLUMNS, rows(),
-                accountId, key, displayName, displayType.json(), model.json(), description, write(values),
-                defaultValue);
+        AttributeDefinition created = jdbc.queryForObject("INSERT INTO custom_attribute_definitions (account_id, "
+                + "attribute_key, attribute_display_name, attribute_display_type, attribute_model, "
+                + "attribute_description, attribute_values, default_value) VALUES (?, ?, ?, ?, ?, ?, ?, ?) RETURNING "
+                + COLUMNS, rows(), accountId, key, displayName, displayType.json(), model.json(), description,
+                write(values), defaultValue);
+        changes.changed(accountId);
+        return created;
     }
 
     /** Every field replaced; empty when the account has no such definition (any more). */
     Optional<AttributeDefinition> update(long accountId, long id, String key, String displayName,
                                          DisplayType displayType, AttributeModel model, String description,
                                          List<String> values, String defaultValue) {
-        return jdbc.query("UPDATE custom_attribute_definitions SET attribute_key = ?, attribute_display_name = ?, "
-                + "attribute_display_type = ?, attribute_model = ?, attribute_description = ?, attribute_values = ?, "
-                + "default_value = ?, updated_at = now() WHERE account_id = ? AND id = ? RETURNING " + COLUMNS, rows(),
-                key, displayName, displayType.json(), model.json(), description, write(values), defaultValue,
-                accountId, id).stream().findFirst();
+        Optional<AttributeDefinition> updated = jdbc.query("UPDATE custom_attribute_definitions SET "
+                + "attribute_key = ?, attribute_display_name = ?, attribute_display_type = ?, attribute_model = ?, "
+                + "attribute_description = ?, attribute_values = ?, default_value = ?, updated_at = now() "
+                + "WHERE account_id = ? AND id = ? RETURNING " + COLUMNS, rows(), key, displayName, displayType.json(),
+                model.json(), description, write(values), defaultValue, accountId, id).stream().findFirst();
+        updated.ifPresent(definition -> changes.changed(accountId));
+        return updated;
     }
 
     /** In creation order; {@code model} null means every model. */
@@ -65,8 +75,12 @@ class AttributeDefinitions {
     }
 
     boolean delete(long accountId, long id) {
-        return jdbc.update("DELETE FROM custom_attribute_definitions WHERE account_id = ? AND id = ?",
+        boolean deleted = jdbc.update("DELETE FROM custom_attribute_definitions WHERE account_id = ? AND id = ?",
                 accountId, id) == 1;
+        if (deleted) {
+            changes.changed(accountId);
+        }
+        return deleted;
     }
 
     private RowMapper<AttributeDefinition> rows() {

@@ -6,6 +6,8 @@ import io.contacts.command.web.JsonBody;
 import io.contacts.command.web.ValidationFailedException;
 import io.contacts.command.web.Violation;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -82,9 +84,27 @@ class InboxController {
     Map<String, Object> addMembers(@RequestAttribute(AccountMember.REQUEST_ATTRIBUTE) AccountMember member,
                                    JsonBody body) {
         member.requireAdministrator();
-        Long inboxId = body.number("inbox_id");
-        Inbox inbox = Optional.ofNullable(inboxId).flatMap(id -> inboxes.find(member.accountId(), id))
+        Inbox inbox = inbox(member, body);
+        inboxes.addMembers(inbox, userIds(member, body));
+        return Map.of("payload", inboxes.members(inbox));
+    }
+
+    /** Chatwoot's "remove agents from an inbox": 200 with an empty body; users who were not members are ignored. */
+    @DeleteMapping("/inbox_members")
+    ResponseEntity<Void> removeMembers(@RequestAttribute(AccountMember.REQUEST_ATTRIBUTE) AccountMember member,
+                                       JsonBody body) {
+        member.requireAdministrator();
+        Inbox inbox = inbox(member, body);
+        inboxes.removeMembers(inbox, userIds(member, body));
+        return ResponseEntity.ok().build();
+    }
+
+    private Inbox inbox(AccountMember member, JsonBody body) {
+        return Optional.ofNullable(body.number("inbox_id")).flatMap(id -> inboxes.find(member.accountId(), id))
                 .orElseThrow(() -> new ApiException(HttpStatus.NOT_FOUND, "Inbox not found"));
+    }
+
+    private List<Long> userIds(AccountMember member, JsonBody body) {
         List<Long> userIds = new ArrayList<>(new LinkedHashSet<>(body.numbers("user_ids")));
         if (userIds.isEmpty()) {
             throw new ValidationFailedException(List.of(new Violation("user_ids", "User ids can't be blank")));
@@ -93,8 +113,7 @@ class InboxController {
             throw new ValidationFailedException(List.of(new Violation("user_ids",
                     "User ids must name members of the account")));
         }
-        inboxes.addMembers(inbox.id(), userIds);
-        return Map.of("payload", inboxes.members(inbox));
+        return userIds;
     }
 
     private static void checkChannel(List<Violation> violations, ChannelType type, String medium, String email,

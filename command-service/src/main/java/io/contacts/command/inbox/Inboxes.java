@@ -2,6 +2,7 @@ package io.contacts.command.inbox;
 
 import io.contacts.command.account.AccountMember;
 import io.contacts.command.account.Role;
+import io.contacts.command.configuration.ConfigurationChanges;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.RowMapper;
 import org.springframework.stereotype.Component;
@@ -12,7 +13,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
-/** The inboxes of accounts and their members, in PostgreSQL. */
+/**
+ * The inboxes of accounts and their members, in PostgreSQL; every change is announced to the query-service, which
+ * lists the inboxes a caller may see ({@link ConfigurationChanges}).
+ */
 @Component
 public class Inboxes {
 
@@ -24,17 +28,21 @@ public class Inboxes {
             rs.getTimestamp("created_at").toInstant(), rs.getTimestamp("updated_at").toInstant());
 
     private final JdbcTemplate jdbc;
+    private final ConfigurationChanges changes;
 
-    Inboxes(JdbcTemplate jdbc) {
+    Inboxes(JdbcTemplate jdbc, ConfigurationChanges changes) {
         this.jdbc = jdbc;
+        this.changes = changes;
     }
 
     /** In a transaction, which carries the request's Idempotency-Key with it. */
     @Transactional
     Inbox create(long accountId, String name, ChannelType type, String medium, String email, String phoneNumber) {
-        return jdbc.queryForObject("INSERT INTO inboxes (account_id, name, channel_type, medium, email, phone_number) "
-                        + "VALUES (?, ?, ?, ?, ?, ?) RETURNING " + COLUMNS, ROW,
+        Inbox created = jdbc.queryForObject("INSERT INTO inboxes (account_id, name, channel_type, medium, email, "
+                + "phone_number) VALUES (?, ?, ?, ?, ?, ?) RETURNING " + COLUMNS, ROW,
                 accountId, name, type.value(), medium, email, phoneNumber);
+        changes.changed(accountId);
+        return created;
     }
 
     /** The inbox if it belongs to the account. */
@@ -68,9 +76,17 @@ public class Inboxes {
     }
 
     @Transactional
-    void addMembers(long inboxId, Collection<Long> userIds) {
+    void addMembers(Inbox inbox, Collection<Long> userIds) {
         userIds.forEach(userId -> jdbc.update("INSERT INTO inbox_members (inbox_id, user_id) VALUES (?, ?) "
-                + "ON CONFLICT DO NOTHING", inboxId, userId));
+                + "ON CONFLICT DO NOTHING", inbox.id(), userId));
+        changes.changed(inbox.accountId());
+    }
+
+    @Transactional
+    void removeMembers(Inbox inbox, Collection<Long> userIds) {
+        userIds.forEach(userId -> jdbc.update("DELETE FROM inbox_members WHERE inbox_id = ? AND user_id = ?",
+                inbox.id(), userId));
+        changes.changed(inbox.accountId());
     }
 
     /** The inbox's members as Chatwoot lists agents: id, name, email, role. */

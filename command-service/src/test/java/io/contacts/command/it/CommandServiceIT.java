@@ -11,6 +11,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
+import java.time.Duration;
 import java.util.Map;
 import java.util.UUID;
 
@@ -29,6 +30,10 @@ abstract class CommandServiceIT {
     static final String PLATFORM_TOKEN = "it-platform-token";
     static final String TOPIC = "it.contacts.events.v1";
     static final String STATE_TOPIC = "it.contacts.state.v1";
+    static final String CONFIGURATION_TOPIC = "it.contacts.configuration.v1";
+    /** Readers of the configuration topic: the query-service instances ConfigurationChangesIT plays. */
+    static final String CONFIGURATION_GROUP_PREFIX = "it-contacts-query-configuration";
+    static final Duration CONFIGURATION_AWAIT_TIMEOUT = Duration.ofSeconds(4);
     /** Answers the delete guard's presence checks; read-your-writes gets a 404 from it and falls back at once. */
     static final QueryServiceStandIn queryService = new QueryServiceStandIn();
 
@@ -45,6 +50,9 @@ abstract class CommandServiceIT {
         registry.add("contacts.platform-token", () -> PLATFORM_TOKEN);
         registry.add("contacts.query-url", queryService::url);
         registry.add("contacts.read-your-writes.timeout", () -> "500ms");
+        registry.add("contacts.configuration.topic", () -> CONFIGURATION_TOPIC);
+        registry.add("contacts.configuration.group-prefix", () -> CONFIGURATION_GROUP_PREFIX);
+        registry.add("contacts.configuration.await-timeout", CONFIGURATION_AWAIT_TIMEOUT::toString);
         // tests run import jobs themselves: a worker polling in any cached application context would race them
         registry.add("contacts.imports.workers", () -> "0");
         registry.add("contacts.imports.batch-size", () -> "100");

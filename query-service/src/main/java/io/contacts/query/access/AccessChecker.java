@@ -1,23 +1,30 @@
 package io.contacts.query.access;
 
-import com.github.benmanes.caffeine.cache.Cache;
-import com.github.benmanes.caffeine.cache.Caffeine;
+import io.contacts.query.configuration.AccountCache;
+import io.contacts.query.configuration.AccountCaches;
 import org.springframework.stereotype.Component;
 
-/** Decides access through the command-service, remembering grants for a few seconds; refusals are never kept. */
+/**
+ * Decides access through the command-service, remembering grants until the account's members change (or for the
+ * TTL when that announcement does not come); refusals are never kept.
+ */
 @Component
 class AccessChecker {
 
     private record Key(String tokenHash, String accountId) {
+
+        /** As the command-service reads it ("007" is account 7); it grants nothing else. */
+        long account() {
+            return accountId.matches("\\d{1,18}") ? Long.parseLong(accountId) : -1;
+        }
     }
 
     private final CommandServiceAccessClient client;
-    private final Cache<Key, AccessDecision.Granted> grants;
+    private final AccountCache<Key, AccessDecision.Granted> grants;
 
-    AccessChecker(CommandServiceAccessClient client, AccessProperties properties) {
+    AccessChecker(CommandServiceAccessClient client, AccessProperties properties, AccountCaches caches) {
         this.client = client;
-        this.grants = Caffeine.newBuilder().expireAfterWrite(properties.cacheTtl())
-                .maximumSize(properties.cacheSize()).build();
+        this.grants = caches.create(properties.cacheTtl(), properties.cacheSize(), Key::account);
     }
 
     AccessDecision check(String token, String accountId, String clientAddress) {
@@ -30,10 +37,7 @@ class AccessChecker {
         if (granted != null) {
             return granted;
         }
-        AccessDecision decision = client.check(token, accountId, clientAddress);
-        if (decision instanceof AccessDecision.Granted g) {
-            grants.put(key, g);
-        }
-        return decision;
+        return grants.load(key, () -> client.check(token, accountId, clientAddress),
+                decision -> decision instanceof AccessDecision.Granted g ? g : null);
     }
 }

@@ -6,8 +6,9 @@ import java.net.URI;
 import java.time.Duration;
 
 /**
- * Where the command-service answers access checks, and how long a granted check is remembered (a revoked token or
- * membership keeps working on reads for at most that long).
+ * Where the command-service answers access checks, and the longest a granted check is remembered: a removed or
+ * re-roled member loses it when the change is announced (docs/account-configuration.md), or after this long when the
+ * announcement does not come.
  */
 @ConfigurationProperties("contacts.access")
 public record AccessProperties(URI commandUrl, Duration cacheTtl, long cacheSize) {

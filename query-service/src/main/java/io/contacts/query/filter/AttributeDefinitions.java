@@ -1,9 +1,9 @@
 package io.contacts.query.filter;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.github.benmanes.caffeine.cache.Cache;
-import com.github.benmanes.caffeine.cache.Caffeine;
 import io.contacts.query.access.AccessProperties;
+import io.contacts.query.configuration.AccountCache;
+import io.contacts.query.configuration.AccountCaches;
 import io.contacts.query.web.ServiceUnavailableException;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.http.MediaType;
@@ -15,11 +15,14 @@ import java.net.URI;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.Set;
+import java.util.function.Function;
 
 /**
  * The types of an account's contact attribute definitions, which type custom-attribute filter conditions. The
  * command-service owns them (internal endpoint {@code GET /internal/v1/accounts/{a}/custom_attribute_definitions},
- * docs/internals.md); they are remembered briefly, so a new definition types filters after at most that long.
+ * docs/internals.md); they are kept until the account's configuration changes (at most the TTL when that
+ * announcement does not come), and fetched again before a key they lack is refused.
  */
 @Component
 class AttributeDefinitions {
@@ -28,17 +31,20 @@ class AttributeDefinitions {
 
     private final RestClient client;
     private final URI commandUrl;
-    private final Cache<Long, Map<String, CustomType>> cache;
+    private final AccountCache<Long, Map<String, CustomType>> cache;
 
-    AttributeDefinitions(RestClient.Builder builder, AccessProperties access,
+    AttributeDefinitions(RestClient.Builder builder, AccessProperties access, AccountCaches caches,
                          @Value("${contacts.custom-attributes.cache-ttl}") Duration ttl) {
         this.client = builder.build();
         this.commandUrl = access.commandUrl();
-        this.cache = Caffeine.newBuilder().expireAfterWrite(ttl).maximumSize(10_000).build();
+        this.cache = caches.create(ttl, 10_000, Long::longValue);
     }
 
-    Map<String, CustomType> contactAttributeTypes(long accountId) {
-        return cache.get(accountId, this::fetch);
+    /** The types of the account's contact attributes, with each of {@code keys} that is defined. */
+    Map<String, CustomType> contactAttributeTypes(long accountId, Set<String> keys) {
+        Map<String, CustomType> types = cache.get(accountId, () -> fetch(accountId));
+        return types.keySet().containsAll(keys) ? types
+                : cache.load(accountId, () -> fetch(accountId), Function.identity());
     }
 
     private Map<String, CustomType> fetch(long accountId) {

@@ -10,6 +10,8 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
 
 /**
  * The query of a filter DSL {@code payload} in an account: custom attribute keys are typed by the account's
@@ -30,8 +32,10 @@ public class ContactFilter {
     /** The query of the payload's conditions, empty when there are none. */
     public Optional<Query> query(long accountId, JsonNode payload) {
         List<Condition> conditions = Condition.listOf(payload);
-        Map<String, CustomType> types = conditions.stream().allMatch(c -> StandardKey.of(c.attributeKey()).isPresent())
-                ? Map.of() : definitions.contactAttributeTypes(accountId);
+        Set<String> customKeys = conditions.stream().map(Condition::attributeKey)
+                .filter(key -> key != null && StandardKey.of(key).isEmpty()).collect(Collectors.toSet());
+        Map<String, CustomType> types = customKeys.isEmpty() ? Map.of()
+                : definitions.contactAttributeTypes(accountId, customKeys);
         return FilterQuery.of(conditions, types, LocalDate.now(clock), grams.complete());
     }
 }

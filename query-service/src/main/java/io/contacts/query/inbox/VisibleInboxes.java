@@ -1,11 +1,11 @@
 package io.contacts.query.inbox;
 
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
-import com.github.benmanes.caffeine.cache.Cache;
-import com.github.benmanes.caffeine.cache.Caffeine;
 import io.contacts.query.access.AccessProperties;
 import io.contacts.query.access.CommandServiceAccessClient;
 import io.contacts.query.access.TokenDigest;
+import io.contacts.query.configuration.AccountCache;
+import io.contacts.query.configuration.AccountCaches;
 import io.contacts.query.web.ServiceUnavailableException;
 import org.springframework.http.MediaType;
 import org.springframework.stereotype.Component;
@@ -18,7 +18,7 @@ import java.util.List;
 /**
  * The inboxes a caller may see in an account (all for administrators, their memberships for agents), asked of the
  * command-service, which owns inboxes ({@code GET /internal/v1/accounts/{a}/inboxes}, docs/internals.md), and kept
- * for as long as access grants are ({@code contacts.access.cache-ttl}).
+ * as access grants are: until the account's configuration changes, at most {@code contacts.access.cache-ttl}.
  */
 @Component
 class VisibleInboxes {
@@ -32,18 +32,17 @@ class VisibleInboxes {
 
     private final RestClient client;
     private final URI commandUrl;
-    private final Cache<Key, List<VisibleInbox>> cache;
+    private final AccountCache<Key, List<VisibleInbox>> cache;
 
-    VisibleInboxes(RestClient.Builder builder, AccessProperties properties) {
+    VisibleInboxes(RestClient.Builder builder, AccessProperties properties, AccountCaches caches) {
         this.client = builder.build();
         this.commandUrl = properties.commandUrl();
-        this.cache = Caffeine.newBuilder().expireAfterWrite(properties.cacheTtl())
-                .maximumSize(properties.cacheSize()).build();
+        this.cache = caches.create(properties.cacheTtl(), properties.cacheSize(), Key::accountId);
     }
 
     /** Called after the access filter let the token in, so anything but 200 means the command-service failed. */
     List<VisibleInbox> of(String token, long accountId) {
-        return cache.get(new Key(TokenDigest.sha256(token), accountId), key -> fetch(token, accountId));
+        return cache.get(new Key(TokenDigest.sha256(token), accountId), () -> fetch(token, accountId));
     }
 
     private List<VisibleInbox> fetch(String token, long accountId) {
