@@ -13,9 +13,13 @@ import org.apache.http.conn.ConnectTimeoutException;
 import org.elasticsearch.client.RequestOptions;
 
 import java.io.IOException;
+import java.io.InterruptedIOException;
 import java.net.SocketTimeoutException;
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 
 /**
  * The shared transport (one connection pool) with one use's time limit on each call and, for the uses that request
@@ -60,12 +64,17 @@ final class LimitedTransport implements ElasticsearchTransport {
     @Override
     public <RequestT, ResponseT, ErrorT> ResponseT performRequest(RequestT request,
             Endpoint<RequestT, ResponseT, ErrorT> endpoint, TransportOptions callOptions) throws IOException {
-        TransportOptions effective = callOptions != null ? callOptions : withinRequest();
+        Duration limit = callOptions != null ? timeout : withinRequest();
+        TransportOptions effective = callOptions != null ? callOptions
+                : limit.equals(timeout) ? options : withTimeouts(options, min(connectTimeout, limit), limit);
         if (bulkhead != null && !bulkhead.tryAcquirePermission()) {
             throw new ElasticsearchBusyException(use, bulkhead.getBulkheadConfig().getMaxConcurrentCalls());
         }
         try {
-            return shared.performRequest(request, endpoint, effective);
+            // a request's thread waits to the millisecond; the other uses' limits are long, and their large answers
+            // are decoded on their own threads rather than on the HTTP client's few I/O threads
+            return bulkhead == null ? shared.performRequest(request, endpoint, effective)
+                    : answer(shared.performRequestAsync(request, endpoint, effective), limit);
         } catch (SocketTimeoutException | ConnectTimeoutException e) {
             RequestDeadline.spend();
             throw e;
@@ -76,15 +85,50 @@ final class LimitedTransport implements ElasticsearchTransport {
         }
     }
 
-    private TransportOptions withinRequest() throws IOException {
+    /**
+     * Waits for the call's answer at most {@code limit}, to the millisecond: the HTTP client's socket timeout fires up
+     * to a second late (measured), which a 3 s read bound cannot afford. The socket timeout stays set, so that the
+     * connection of an abandoned call is freed as well.
+     */
+    private static <T> T answer(CompletableFuture<T> call, Duration limit) throws IOException {
+        try {
+            return call.get(limit.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (TimeoutException e) {
+            call.cancel(true);
+            throw new SocketTimeoutException("no answer from Elasticsearch within " + limit.toMillis() + " ms");
+        } catch (ExecutionException e) {
+            Throwable cause = e.getCause();
+            if (cause instanceof IOException io) {
+                throw io;
+            }
+            if (cause instanceof RuntimeException runtime) {
+                throw runtime;
+            }
+            if (cause instanceof Error error) {
+                throw error;
+            }
+            throw new IOException(cause);
+        } catch (InterruptedException e) {
+            call.cancel(true);
+            Thread.currentThread().interrupt();
+            throw new InterruptedIOException("interrupted while waiting for Elasticsearch");
+        }
+    }
+
+    /** The use's limit, or what the current request has left for Elasticsearch if that is less. */
+    private Duration withinRequest() throws IOException {
         Duration left = RequestDeadline.remaining().orElse(timeout);
         if (left.compareTo(timeout) >= 0) {
-            return options;
+            return timeout;
         }
         if (left.toMillis() <= 0) {
             throw new IOException("the request's time for Elasticsearch is spent");
         }
-        return withTimeouts(options, connectTimeout.compareTo(left) < 0 ? connectTimeout : left, left);
+        return left;
+    }
+
+    private static Duration min(Duration a, Duration b) {
+        return a.compareTo(b) <= 0 ? a : b;
     }
 
     /** Holds no thread while it waits: no bulkhead. */

@@ -23,6 +23,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 
@@ -40,31 +41,54 @@ class LimitedTransportTest {
         final List<Integer> socketTimeouts = new ArrayList<>();
         final CountDownLatch release = new CountDownLatch(1);
         final CountDownLatch entered = new CountDownLatch(2);
+        final List<CompletableFuture<?>> calls = new CopyOnWriteArrayList<>();
         volatile boolean timeOut;
+        volatile boolean silent;
 
+        /** Calls with no bulkhead: the caller's thread. */
         @Override
         public <RequestT, ResponseT, ErrorT> ResponseT performRequest(RequestT request,
                 Endpoint<RequestT, ResponseT, ErrorT> endpoint, TransportOptions options) throws IOException {
+            record(options);
+            if (timeOut) {
+                throw new SocketTimeoutException("1,000 milliseconds timeout");
+            }
+            awaitRelease();
+            return null;
+        }
+
+        /** Calls of request threads: an answer that comes when released, never when {@link #silent}. */
+        @Override
+        public <RequestT, ResponseT, ErrorT> CompletableFuture<ResponseT> performRequestAsync(RequestT request,
+                Endpoint<RequestT, ResponseT, ErrorT> endpoint, TransportOptions options) {
+            record(options);
+            CompletableFuture<ResponseT> answer = new CompletableFuture<>();
+            if (timeOut) {
+                answer.completeExceptionally(new SocketTimeoutException("1,000 milliseconds timeout"));
+            } else if (!silent) {
+                new Thread(() -> {
+                    awaitRelease();
+                    answer.complete(null);
+                }).start();
+            }
+            calls.add(answer);
+            return answer;
+        }
+
+        private void record(TransportOptions options) {
             synchronized (socketTimeouts) {
                 socketTimeouts.add(((RestClientOptions) options).restClientRequestOptions().getRequestConfig()
                         .getSocketTimeout());
             }
-            if (timeOut) {
-                throw new SocketTimeoutException("1,000 milliseconds timeout");
-            }
+        }
+
+        private void awaitRelease() {
             entered.countDown();
             try {
                 release.await(10, TimeUnit.SECONDS);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
             }
-            return null;
-        }
-
-        @Override
-        public <RequestT, ResponseT, ErrorT> CompletableFuture<ResponseT> performRequestAsync(RequestT request,
-                Endpoint<RequestT, ResponseT, ErrorT> endpoint, TransportOptions options) {
-            throw new UnsupportedOperationException();
         }
 
         @Override
@@ -127,6 +151,26 @@ class LimitedTransportTest {
         assertThatThrownBy(() -> reads.performRequest(null, null, null)).isInstanceOf(IOException.class)
                 .hasMessage("the request's time for Elasticsearch is spent");
         assertThat(shared.socketTimeouts).hasSize(2);
+    }
+
+    @Test
+    void aCallThatGetsNoAnswerEndsAtItsLimitNotAtTheClientsNextTimeoutCheck() throws Exception {
+        Shared shared = new Shared();
+        shared.silent = true;
+        LimitedTransport reads = new LimitedTransport(shared, ElasticsearchUse.READ, LIMITS);
+        MockHttpServletRequest request = new MockHttpServletRequest();
+        new RequestDeadline(Duration.ofMillis(300)).doFilter(request, new MockHttpServletResponse(),
+                new MockFilterChain());
+        RequestContextHolder.setRequestAttributes(new ServletRequestAttributes(request));
+
+        long start = System.nanoTime();
+        assertThatThrownBy(() -> reads.performRequest(null, null, null)).isInstanceOf(SocketTimeoutException.class)
+                .hasMessageContaining("no answer from Elasticsearch within");
+        // the HTTP client's own socket timeout would have fired up to a second late
+        assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofMillis(900));
+        assertThat(shared.calls.get(0).isCancelled()).isTrue();
+        assertThatThrownBy(() -> reads.performRequest(null, null, null)).isInstanceOf(IOException.class)
+                .hasMessage("the request's time for Elasticsearch is spent");
     }
 
     private static void call(LimitedTransport transport) {
