@@ -101,12 +101,14 @@ public class Presence {
             int hop = Math.min(HOP, maxListed - ids.size());
             List<FieldValue> from = last;
             SearchResponse<PresenceDocument> response = call(() -> client.search(s -> {
+                // the id is the sort value: no source to fetch and decode for tens of thousands of hits
                 s.index(index.alias()).query(online).size(hop).trackTotalHits(t -> t.enabled(false))
+                        .source(src -> src.fetch(false))
                         .sort(o -> o.field(f -> f.field("contact_id").order(SortOrder.Asc)));
                 return from.isEmpty() ? s : s.searchAfter(from);
             }, PresenceDocument.class));
             List<Hit<PresenceDocument>> hits = response.hits().hits();
-            hits.stream().filter(hit -> hit.source() != null).forEach(hit -> ids.add(hit.source().contactId()));
+            hits.forEach(hit -> ids.add(hit.sort().get(0).longValue()));
             if (hits.size() < hop) {
                 break;
             }
