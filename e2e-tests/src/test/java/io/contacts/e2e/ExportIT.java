@@ -13,6 +13,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -26,6 +27,12 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Properties;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.stream.Collectors;
 
 import static io.contacts.e2e.Edge.contacts;
 import static io.contacts.e2e.Edge.unique;
@@ -35,7 +42,8 @@ import static org.awaitility.Awaitility.await;
 /**
  * CSV export as a job through the edge, with the export job's reference scenarios 109–115: 1 contact with phone and
  * email, 4 with "looped" in the email, 4 more "looped" ones in India, 1 more with phone and email, and unresolved
- * contacts (one in India, one labelled) that are never exported. The email arrives at the stack's mail part.
+ * contacts (one in India, one labelled) that are never exported. The email arrives at the stack's mail part. A
+ * retried export with its Idempotency-Key makes one job and one email (docs/idempotency.md).
  */
 class ExportIT {
 
@@ -242,22 +250,138 @@ class ExportIT {
         assertThat(EDGE.get(status(admin, other) + "/download", admin.token()).status()).isEqualTo(403);
     }
 
+    /** An export request with an Idempotency-Key, straight over HTTP (the answer's headers are asserted). */
+    private static HttpResponse<String> keyed(Member member, String key, String body) {
+        try {
+            return HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+                            URI.create(TestInfrastructure.edgeUrl() + contacts(member) + "/export"))
+                    .timeout(Duration.ofSeconds(30)).header("api_access_token", member.token())
+                    .header("Content-Type", "application/json").header("Idempotency-Key", key)
+                    .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** The export jobs of an account, counted in Elasticsearch's exports index (refreshed first). */
+    private static long jobs(long account) throws Exception {
+        HttpClient http = HttpClient.newHttpClient();
+        String index = TestInfrastructure.elasticsearchUrl() + "/contacts-exports";
+        HttpResponse<String> refreshed = http.send(HttpRequest.newBuilder(URI.create(index + "/_refresh"))
+                .POST(HttpRequest.BodyPublishers.noBody()).build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(refreshed.statusCode()).as(refreshed.body()).isEqualTo(200);
+        HttpResponse<String> count = http.send(HttpRequest.newBuilder(URI.create(index + "/_count"))
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString("{\"query\":{\"term\":{\"account_id\":" + account + "}}}"))
+                .build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(count.statusCode()).as(count.body()).isEqualTo(200);
+        return Edge.JSON.readTree(count.body()).path("count").asLong();
+    }
+
+    @Test
+    void anExportRetriedWithItsKeyMakesOneJobAndOneEmail() throws Exception {
+        Member owner = EDGE.newMember(EDGE.newAccount(), "administrator");
+        String key = UUID.randomUUID().toString();
+        String body = "{\"column_names\":[\"id\",\"name\"]}";
+        HttpResponse<String> first = keyed(owner, key, body);
+        HttpResponse<String> retry = keyed(owner, key, body);
+        assertThat(first.statusCode()).as(first.body()).isEqualTo(200);
+        assertThat(first.headers().firstValue("Idempotent-Replayed")).isEmpty();
+        assertThat(retry.statusCode()).as(retry.body()).isEqualTo(200);
+        assertThat(retry.body()).isEqualTo(first.body());
+        assertThat(retry.headers().firstValue("Idempotent-Replayed")).contains("true");
+        assertThat(retry.headers().firstValue("Message"))
+                .contains("We will notify you once contacts export file is ready to view.");
+        assertThat(jobs(owner.accountId())).isEqualTo(1);
+
+        long id = Edge.JSON.readTree(first.body()).path("id").asLong();
+        String link = await().atMost(Duration.ofSeconds(30))
+                .until(() -> EDGE.get(status(owner, id), owner.token()).body(),
+                        job -> job.path("status").asText().equals("completed")).path("download_url").asText();
+        await().atMost(Duration.ofSeconds(30)).until(() -> mailTo(owner.email(), link), Optional::isPresent);
+        assertThat(mails(owner.email())).hasSize(1);
+        // once the job ran, a retry still answers the first answer and starts nothing
+        assertThat(keyed(owner, key, body).body()).isEqualTo(first.body());
+        assertThat(jobs(owner.accountId())).isEqualTo(1);
+        // another key is another export
+        HttpResponse<String> other = keyed(owner, UUID.randomUUID().toString(), body);
+        assertThat(Edge.JSON.readTree(other.body()).path("id").asLong()).isNotEqualTo(id);
+        assertThat(jobs(owner.accountId())).isEqualTo(2);
+    }
+
+    @Test
+    void anotherRequestUnderTheKeyIsRefused() throws Exception {
+        Member owner = EDGE.newMember(EDGE.newAccount(), "administrator");
+        String key = UUID.randomUUID().toString();
+        assertThat(keyed(owner, key, "{}").statusCode()).isEqualTo(200);
+        HttpResponse<String> other = keyed(owner, key, "{\"label\":\"vip\"}");
+        assertThat(other.statusCode()).as(other.body()).isEqualTo(422);
+        JsonNode error = Edge.JSON.readTree(other.body());
+        assertThat(error.path("error").asText()).isEqualTo("Idempotency-Key reused");
+        assertThat(error.path("message").asText()).isEqualTo("This Idempotency-Key was sent with a different "
+                + "request (method, path or body); a new request needs a new key");
+        assertThat(jobs(owner.accountId())).isEqualTo(1);
+    }
+
+    @Test
+    void concurrentExportsWithOneKeyMakeOneJob() throws Exception {
+        Member owner = EDGE.newMember(EDGE.newAccount(), "administrator");
+        String key = UUID.randomUUID().toString();
+        ExecutorService clients = Executors.newFixedThreadPool(8);
+        List<HttpResponse<String>> answers;
+        try {
+            List<CompletableFuture<HttpResponse<String>>> replies = new ArrayList<>();
+            for (int i = 0; i < 8; i++) {
+                replies.add(CompletableFuture.supplyAsync(() -> keyed(owner, key, "{}"), clients));
+            }
+            answers = replies.stream().map(CompletableFuture::join).toList();
+        } finally {
+            clients.shutdownNow();
+        }
+        assertThat(answers).allSatisfy(answer -> assertThat(answer.statusCode()).as(answer.body()).isEqualTo(200));
+        Set<String> bodies = answers.stream().map(HttpResponse::body).collect(Collectors.toSet());
+        assertThat(bodies).hasSize(1);
+        assertThat(answers.stream().filter(answer -> answer.headers().firstValue("Idempotent-Replayed").isEmpty()))
+                .hasSize(1);
+        assertThat(jobs(owner.accountId())).isEqualTo(1);
+    }
+
+    @Test
+    void aMalformedKeyIsABadRequestAndStartsNothing() throws Exception {
+        Member owner = EDGE.newMember(EDGE.newAccount(), "administrator");
+        for (String key : List.of("x".repeat(256), "with space")) {
+            HttpResponse<String> refused = keyed(owner, key, "{}");
+            assertThat(refused.statusCode()).as(key + ": " + refused.body()).isEqualTo(400);
+            JsonNode error = Edge.JSON.readTree(refused.body());
+            assertThat(error.path("error").asText()).isEqualTo("Invalid Idempotency-Key");
+            assertThat(error.path("message").asText()).isEqualTo("An Idempotency-Key is 1 to 255 visible ASCII "
+                    + "characters (letters, digits, punctuation; no spaces), e.g. a UUID");
+        }
+        assertThat(jobs(owner.accountId())).isZero();
+    }
+
     /** The text of the first message to this address that contains the text, read over IMAP. */
     private static Optional<String> mailTo(String address, String containing) throws MessagingException,
             IOException {
+        return mails(address).stream().filter(text -> text.contains(containing)).findFirst();
+    }
+
+    /** Every message to this address (subject and text), read over IMAP. */
+    private static List<String> mails(String address) throws MessagingException, IOException {
         Store store = Session.getInstance(new Properties()).getStore("imap");
         store.connect("127.0.0.1", TestInfrastructure.imapPort(), address, address);
         try {
             Folder inbox = store.getFolder("INBOX");
             inbox.open(Folder.READ_ONLY);
             try {
+                List<String> texts = new ArrayList<>();
                 for (Message message : inbox.getMessages()) {
-                    String text = message.getSubject() + "\n" + message.getContent();
-                    if (text.contains(containing)) {
-                        return Optional.of(text);
-                    }
+                    texts.add(message.getSubject() + "\n" + message.getContent());
                 }
-                return Optional.empty();
+                return texts;
             } finally {
                 inbox.close(false);
             }

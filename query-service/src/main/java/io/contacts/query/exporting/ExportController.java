@@ -14,6 +14,7 @@ import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.util.MultiValueMap;
+import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -28,23 +29,25 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.function.LongFunction;
 import java.util.stream.Stream;
 
 /**
- * {@code POST /contacts/export} starts an export job (administrators only); {@code GET /data_exports/{id}} follows
- * it; {@code GET /data_exports/{id}/download} serves the file to whoever holds the signed link.
+ * {@code POST /contacts/export} starts an export job (administrators only; once per {@code Idempotency-Key}, see
+ * {@link ExportKey}); {@code GET /data_exports/{id}} follows it; {@code GET /data_exports/{id}/download} serves
+ * the file to whoever holds the signed link.
  */
 @RestController
 class ExportController {
 
     static final String MESSAGE = "We will notify you once contacts export file is ready to view.";
     private static final MediaType CSV = new MediaType("text", "csv", StandardCharsets.UTF_8);
-    /** Job ids stay exact in JavaScript clients. */
-    private static final long MAX_ID = 1L << 53;
 
     private final ExportJobs jobs;
     private final ExportScope scope;
@@ -75,6 +78,16 @@ class ExportController {
                                                @RequestParam MultiValueMap<String, String> params,
                                                @RequestBody(required = false) byte[] body) {
         AccountMember member = AccountMember.of(request).requireAdministrator();
+        Optional<ExportKey> key = IdempotencyKey.of(Collections.list(request.getHeaders(IdempotencyKey.HEADER)))
+                .map(value -> ExportKey.of(accountId, member.userId(), value, request.getMethod(),
+                        request.getRequestURI(), request.getQueryString(), body));
+        if (key.isPresent()) {
+            // answered before the request is validated again: a retry gets the first answer, whatever changed since
+            Optional<ExportJob> earlier = jobs.requestedWith(key.get());
+            if (earlier.isPresent()) {
+                return answer(key.get().answeredBy(earlier.get()), true);
+            }
+        }
         List<String> requested;
         JsonNode payload = null;
         String label;
@@ -92,20 +105,57 @@ class ExportController {
         // refused now, not when the job runs (Chatwoot accepts it and fails later, silently)
         scope.conditions(accountId, payload, label);
         boolean byPayload = ExportScope.hasConditions(payload);
+        String selectedPayload = byPayload ? payload.toString() : null;
+        String selectedLabel = byPayload || label == null || label.isBlank() ? null : label.strip();
         long now = clock.millis();
+        LongFunction<ExportJob> requestedJob = id -> ExportJob.requested(id, accountId, member.userId(),
+                member.email(), ExportColumns.select(requested), selectedPayload, selectedLabel, now,
+                now + properties.lease().toMillis());
+        if (key.isPresent()) {
+            ExportJobs.KeyedJob keyed = jobs.createKeyed(key.get(), requestedJob);
+            if (keyed.earlier()) {
+                return answer(key.get().answeredBy(keyed.job()), true);
+            }
+            runner.submit(keyed.job().id());
+            return answer(keyed.job(), false);
+        }
         ExportJob job;
         do {
-            job = ExportJob.requested(ThreadLocalRandom.current().nextLong(1, MAX_ID), accountId, member.userId(),
-                    member.email(), ExportColumns.select(requested), byPayload ? payload.toString() : null,
-                    byPayload || label == null || label.isBlank() ? null : label.strip(), now,
-                    now + properties.lease().toMillis());
+            job = requestedJob.apply(ThreadLocalRandom.current().nextLong(1, ExportJob.MAX_ID));
         } while (!jobs.create(job));
         runner.submit(job.id());
+        return answer(job, false);
+    }
+
+    /** The answer of the request that started the job; a retry with its key gets the same, marked as replayed. */
+    private ResponseEntity<Map<String, Object>> answer(ExportJob job, boolean replayed) {
         Map<String, Object> response = new LinkedHashMap<>();
         response.put("id", job.id());
         response.put("status", "pending");
-        response.put("status_url", publicUrl + statusPath(accountId, job.id()));
-        return ResponseEntity.ok().header("Message", MESSAGE).body(response);
+        response.put("status_url", publicUrl + statusPath(job.accountId(), job.id()));
+        ResponseEntity.BodyBuilder answer = ResponseEntity.ok().header("Message", MESSAGE);
+        if (replayed) {
+            answer.header(IdempotencyKey.REPLAYED_HEADER, "true");
+        }
+        return answer.body(response);
+    }
+
+    @ExceptionHandler(InvalidIdempotencyKeyException.class)
+    ResponseEntity<Map<String, String>> invalidKey(InvalidIdempotencyKeyException e) {
+        return keyError(HttpStatus.BAD_REQUEST, "Invalid Idempotency-Key", e);
+    }
+
+    @ExceptionHandler(IdempotencyKeyReusedException.class)
+    ResponseEntity<Map<String, String>> reusedKey(IdempotencyKeyReusedException e) {
+        return keyError(HttpStatus.UNPROCESSABLE_ENTITY, "Idempotency-Key reused", e);
+    }
+
+    /** The command-service's answer to the same mistake. */
+    private static ResponseEntity<Map<String, String>> keyError(HttpStatus status, String error, RuntimeException e) {
+        Map<String, String> body = new LinkedHashMap<>();
+        body.put("error", error);
+        body.put("message", e.getMessage());
+        return ResponseEntity.status(status).body(body);
     }
 
     /** A string (a number as its text, as Rails casts it) or null; any other type is a 400, not "no label". */

@@ -64,6 +64,8 @@ class ExportIndex {
                 .properties("created_at", time)
                 .properties("started_at", time)
                 .properties("completed_at", time)
-                .properties("lease_until", time));
+                .properties("lease_until", time)
+                .properties("idempotency_key", stored)
+                .properties("request_fingerprint", stored));
     }
 }

@@ -12,6 +12,7 @@ import org.springframework.stereotype.Component;
 import java.io.IOException;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.LongFunction;
 
 import static io.contacts.query.elasticsearch.ElasticsearchCalls.call;
 
@@ -26,7 +27,13 @@ class ExportJobs {
     record Versioned(ExportJob job, long seqNo, long primaryTerm) {
     }
 
+    /** A key's job: {@code earlier} when another request with the key made it (this one made nothing). */
+    record KeyedJob(ExportJob job, boolean earlier) {
+    }
+
     private static final int BATCH = 100;
+    /** Ids a key may take in turn; that another job holds even the first is a chance of one in 10^9 at 10^7 jobs. */
+    private static final int KEY_ATTEMPTS = 4;
 
     private final ElasticsearchClient client;
     private final ExportIndex index;
@@ -42,14 +49,41 @@ class ExportJobs {
         try {
             client.create(c -> c.index(index.alias()).id(String.valueOf(job.id())).document(job));
             return true;
-        } catch (ElasticsearchException e) {
-            if (e.status() == 409) {
+        } catch (ElasticsearchException | IOException e) {
+            if (ElasticsearchCalls.isConflict(e)) {
                 return false;
             }
             throw ElasticsearchCalls.unavailable(e);
-        } catch (IOException e) {
-            throw ElasticsearchCalls.unavailable(e);
         }
+    }
+
+    /** The job requested with this key, if there is one (realtime). */
+    Optional<ExportJob> requestedWith(ExportKey key) {
+        for (int attempt = 0; attempt < KEY_ATTEMPTS; attempt++) {
+            Optional<ExportJob> holder = find(key.jobId(attempt)).map(Versioned::job);
+            if (holder.isEmpty() || key.owns(holder.get())) {
+                return holder;
+            }
+        }
+        return Optional.empty();
+    }
+
+    /**
+     * Stores the key's job under the id the key names; when a concurrent request with the key (on any instance) stored
+     * it first, that one's job instead.
+     */
+    KeyedJob createKeyed(ExportKey key, LongFunction<ExportJob> requested) {
+        for (int attempt = 0; attempt < KEY_ATTEMPTS; attempt++) {
+            ExportJob job = requested.apply(key.jobId(attempt)).keyed(key);
+            if (create(job)) {
+                return new KeyedJob(job, false);
+            }
+            Optional<ExportJob> holder = find(job.id()).map(Versioned::job);
+            if (holder.isPresent() && key.owns(holder.get())) {
+                return new KeyedJob(holder.get(), true);
+            }
+        }
+        throw new IllegalStateException("Every id of Idempotency-Key " + key.key().value() + " is taken");
     }
 
     /** The job as last written (realtime). */
@@ -69,12 +103,10 @@ class ExportJobs {
             var response = client.index(i -> i.index(index.alias()).id(String.valueOf(next.id())).document(next)
                     .ifSeqNo(current.seqNo()).ifPrimaryTerm(current.primaryTerm()));
             return Optional.of(new Versioned(next, response.seqNo(), response.primaryTerm()));
-        } catch (ElasticsearchException e) {
-            if (e.status() == 409) {
+        } catch (ElasticsearchException | IOException e) {
+            if (ElasticsearchCalls.isConflict(e)) {
                 return Optional.empty();
             }
-            throw ElasticsearchCalls.unavailable(e);
-        } catch (IOException e) {
             throw ElasticsearchCalls.unavailable(e);
         }
     }

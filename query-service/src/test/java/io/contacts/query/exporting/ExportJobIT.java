@@ -1,6 +1,8 @@
 package io.contacts.query.exporting;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import co.elastic.clients.elasticsearch.ElasticsearchClient;
 import io.contacts.events.ContactCreated;
 import io.contacts.events.ContactDeleted;
 import io.contacts.events.ContactLabelsChanged;
@@ -20,7 +22,11 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.util.FileSystemUtils;
 
+import java.io.IOException;
 import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -29,6 +35,11 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.stream.Collectors;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -36,15 +47,17 @@ import static org.awaitility.Awaitility.await;
 
 /**
  * Export jobs against the real Elasticsearch: more contacts than a page (point in time + search_after), the file's
- * exact content, the download by signed link, and a job abandoned mid-way run again from the start.
+ * exact content, the download by signed link, a job abandoned mid-way run again from the start, and one job per
+ * Idempotency-Key however many requests carry it, at once or one after the other.
  */
 @QueryServiceTest
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class ExportJobIT {
 
     static final int PAGE_SIZE = 7;
-    static final Duration RETENTION = Duration.ofHours(1);
+    static final Duration RETENTION = Duration.ofHours(24);
     static final Instant CREATED = Instant.parse("2025-03-04T05:06:07.890Z");
+    static final ObjectMapper JSON = new ObjectMapper();
     static final QueryTestFixture fixture = new QueryTestFixture("exports");
     static Path dir;
 
@@ -72,6 +85,10 @@ class ExportJobIT {
     int port;
     @Autowired
     ExportJobs jobs;
+    @Autowired
+    ExportIndex index;
+    @Autowired
+    ElasticsearchClient client;
     ApiClient api;
     long account;
     final List<ContactCreated> resolved = new ArrayList<>();
@@ -110,7 +127,11 @@ class ExportJobIT {
     }
 
     private JsonNode awaitFinished(long id) {
-        String path = "/api/v1/accounts/" + account + "/data_exports/" + id;
+        return awaitFinished(account, id);
+    }
+
+    private JsonNode awaitFinished(long accountId, long id) {
+        String path = "/api/v1/accounts/" + accountId + "/data_exports/" + id;
         return await().atMost(Duration.ofSeconds(30)).until(() -> api.get(path).json(),
                 job -> job.path("status").asText().matches("completed|failed"));
     }
@@ -229,5 +250,91 @@ class ExportJobIT {
         await().atMost(Duration.ofSeconds(20)).until(() -> jobs.find(id).isEmpty());
         assertThat(file).doesNotExist();
         assertThat(api.get("/api/v1/accounts/" + account + "/data_exports/" + id).status()).isEqualTo(404);
+    }
+    private HttpResponse<String> keyed(long accountId, String key, String body) {
+        try {
+            return HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port
+                            + "/api/v1/accounts/" + accountId + "/contacts/export"))
+                    .timeout(Duration.ofSeconds(30)).header("api_access_token", CommandServiceStandIn.TOKEN)
+                    .header("Content-Type", "application/json").header("Idempotency-Key", key)
+                    .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
+        } catch (IOException | InterruptedException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** The account's jobs in the index (refreshed first: a count is not realtime). */
+    private long jobsOf(long accountId) throws IOException {
+        client.indices().refresh(r -> r.index(index.alias()));
+        return client.count(c -> c.index(index.alias())
+                .query(q -> q.term(t -> t.field("account_id").value(accountId)))).count();
+    }
+
+    @Test
+    void aRetryWithTheKeyAnswersTheFirstJobAndStartsNothing() throws Exception {
+        long accountId = fixture.newId();
+        String key = UUID.randomUUID().toString();
+        HttpResponse<String> first = keyed(accountId, key, "{\"column_names\":[\"id\"]}");
+        assertThat(first.statusCode()).as(first.body()).isEqualTo(200);
+        assertThat(first.headers().firstValue("Idempotent-Replayed")).isEmpty();
+        long id = JSON.readTree(first.body()).path("id").asLong();
+        awaitFinished(accountId, id);
+
+        HttpResponse<String> retry = keyed(accountId, key, "{\"column_names\":[\"id\"]}");
+        assertThat(retry.statusCode()).isEqualTo(200);
+        assertThat(retry.body()).isEqualTo(first.body());
+        assertThat(retry.headers().firstValue("Idempotent-Replayed")).contains("true");
+        assertThat(retry.headers().firstValue("Message")).contains(ExportController.MESSAGE);
+        assertThat(jobsOf(accountId)).isEqualTo(1);
+        ExportJob job = jobs.find(id).orElseThrow().job();
+        assertThat(job.idempotencyKey()).isEqualTo(key);
+        assertThat(job.status()).isEqualTo(ExportStatus.COMPLETED);
+
+        HttpResponse<String> other = keyed(accountId, key, "{\"column_names\":[\"name\"]}");
+        assertThat(other.statusCode()).isEqualTo(422);
+        assertThat(other.body()).isEqualTo("{\"error\":\"Idempotency-Key reused\",\"message\":\"This "
+                + "Idempotency-Key was sent with a different request (method, path or body); a new request needs a "
+                + "new key\"}");
+        HttpResponse<String> bad = keyed(accountId, "with space", "{}");
+        assertThat(bad.statusCode()).isEqualTo(400);
+        assertThat(JSON.readTree(bad.body()).path("error").asText()).isEqualTo("Invalid Idempotency-Key");
+        // the same key in another account is another key
+        HttpResponse<String> elsewhere = keyed(fixture.newId(), key, "{\"column_names\":[\"id\"]}");
+        assertThat(JSON.readTree(elsewhere.body()).path("id").asLong()).isNotEqualTo(id);
+        assertThat(jobsOf(accountId)).isEqualTo(1);
+    }
+
+    /** Requests through HTTP and straight calls of the store, as instances that share nothing but the index would. */
+    @Test
+    void concurrentRequestsWithOneKeyMakeOneJob() throws Exception {
+        long accountId = fixture.newId();
+        String key = UUID.randomUUID().toString();
+        ExecutorService clients = Executors.newFixedThreadPool(8);
+        List<HttpResponse<String>> answers;
+        List<ExportJobs.KeyedJob> stored;
+        try {
+            List<CompletableFuture<HttpResponse<String>>> requests = new ArrayList<>();
+            for (int i = 0; i < 8; i++) {
+                requests.add(CompletableFuture.supplyAsync(() -> keyed(accountId, key, "{}"), clients));
+            }
+            answers = requests.stream().map(CompletableFuture::join).toList();
+            ExportKey other = ExportKey.of(accountId, 2, new IdempotencyKey(key), "POST", "/", null, new byte[0]);
+            List<CompletableFuture<ExportJobs.KeyedJob>> creates = new ArrayList<>();
+            for (int i = 0; i < 8; i++) {
+                creates.add(CompletableFuture.supplyAsync(() -> jobs.createKeyed(other, id -> ExportJob.requested(id,
+                        accountId, 2, CommandServiceStandIn.EMAIL, List.of("id"), null, null, 0, 0)), clients));
+            }
+            stored = creates.stream().map(CompletableFuture::join).toList();
+        } finally {
+            clients.shutdownNow();
+        }
+        assertThat(answers).allSatisfy(answer -> assertThat(answer.statusCode()).isEqualTo(200));
+        assertThat(answers.stream().map(HttpResponse::body).collect(Collectors.toSet())).hasSize(1);
+        assertThat(answers.stream().filter(answer -> answer.headers().firstValue("Idempotent-Replayed").isEmpty()))
+                .hasSize(1);
+        assertThat(stored.stream().filter(keyed -> !keyed.earlier())).hasSize(1);
+        assertThat(stored.stream().map(keyed -> keyed.job().id()).collect(Collectors.toSet())).hasSize(1);
+        // one job of the requests (the stand-in's user 1), one of the straight calls (user 2)
+        assertThat(jobsOf(accountId)).isEqualTo(2);
     }
 }
