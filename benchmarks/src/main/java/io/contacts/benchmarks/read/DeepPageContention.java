@@ -50,8 +50,9 @@ final class DeepPageContention {
     private final Duration measuring;
     private final HttpClient http = HttpClient.newHttpClient();
     private final ObjectMapper mapper = new ObjectMapper();
-    /** Deep pages the service put off (503 with Retry-After: its deep-page bulkhead was full, or a walk runs). */
-    private final AtomicLong refused = new AtomicLong();
+    /** Deep pages the service put off: 503 with Retry-After (bulkhead full, a walk runs), and other 503s. */
+    private final AtomicLong putOff = new AtomicLong();
+    private final AtomicLong unavailable = new AtomicLong();
 
     DeepPageContention(ContactsApi api, Stack stack, Account account, int rows, Duration warmUp, Duration measuring) {
         this.api = api;
@@ -88,8 +89,8 @@ final class DeepPageContention {
         print(out, table, "  the 16 page-1 readers", shallow[1]);
         out.printf("other readers' p99 beside the deep pages / alone: %.2f; beside page 1 / alone: %.2f%n",
                 result.p99Ratio(), alone.p99Millis() > 0 ? shallow[0].p99Millis() / alone.p99Millis() : 0);
-        out.printf("answers 503 with Retry-After to the 16 clients (warm-up included, counted in their latencies): %d%n",
-                refused.get());
+        out.printf("answers 503 to the 16 clients (warm-up included, counted in their latencies): %d with Retry-After, "
+                + "%d without%n", putOff.get(), unavailable.get());
         out.printf("Elasticsearch circuit breakers tripped: %d before, %d after%n", trippedBefore, trippedAfter);
         return result;
     }
@@ -121,11 +122,11 @@ final class DeepPageContention {
         api.measure(account, query.method(), query.path(), query.jsonBody());
     }
 
-    /** A page, or a 503 with Retry-After, which a client retries (as these do, at once). */
+    /** A page, or a 503 (the read bound: 3 s), which a client retries (as these do, at once). */
     private void measurePuttingOff(ReadQuery query) {
         HttpResponse<byte[]> response = api.send(account, query.method(), query.path(), query.jsonBody());
-        if (response.statusCode() == 503 && response.headers().firstValue("Retry-After").isPresent()) {
-            refused.incrementAndGet();
+        if (response.statusCode() == 503) {
+            (response.headers().firstValue("Retry-After").isPresent() ? putOff : unavailable).incrementAndGet();
         } else if (response.statusCode() != 200) {
             throw new BenchmarkException(query.method() + " " + query.path() + " answered " + response.statusCode()
                     + ": " + new String(response.body(), java.nio.charset.StandardCharsets.UTF_8));
