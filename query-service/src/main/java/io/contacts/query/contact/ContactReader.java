@@ -110,6 +110,8 @@ public class ContactReader {
         if (from <= window.resultWindow() - size) {
             return page(query, page(query, sort, List.of(), (int) from, size), countAll);
         }
+        // waiting for a walk holds no place in the bulkhead: the walk runs on a walker thread, not on this one
+        landmarks.walkTo(result, query, sort, from, size);
         return deepPages.admit(() -> {
             Optional<List<FieldValue>> after = landmarks.seek(result, query, sort, from, size);
             if (after.isEmpty()) {

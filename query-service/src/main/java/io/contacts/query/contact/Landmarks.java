@@ -136,6 +136,16 @@ public class Landmarks {
     }
 
     /**
+     * Makes sure a landmark leads to {@code offset}: starts or joins the walk there and waits for it, so that
+     * {@link #seek} finds it.
+     *
+     * @throws DeepPageBusyException when the walk outlasts what the request has left
+     */
+    void walkTo(String result, Query query, ContactSort sort, long offset, int size) {
+        landmark(result, query, sort, offset, size);
+    }
+
+    /**
      * The landmark that leads to {@code offset}. Where none is near enough, a walker walks there in the background
      * (one walk per result; a request needing a deeper one waits for the running walk and starts the next): the
      * request waits for it within its budget, and a walk that outlasts the request goes on, so that a retry finds
