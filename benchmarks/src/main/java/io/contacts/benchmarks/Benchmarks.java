@@ -22,7 +22,7 @@ import java.util.function.BiFunction;
 public final class Benchmarks {
 
     private static final String USAGE = """
-            usage: benchmarks/run.sh read [--quick] [--rows N] [--seconds S] [--reload] [--deep]
+            usage: benchmarks/run.sh read [--quick] [--rows N] [--seconds S] [--reload] [--deep] [--contention]
                    benchmarks/run.sh write [--quick] [--seconds S] [--concurrency C] [--warm-up S]
                    benchmarks/run.sh lag [--quick] [--rate R] [--seconds S] [--sample N] [--poll-ms P]
                    benchmarks/run.sh import [--rows N]
@@ -35,6 +35,7 @@ public final class Benchmarks {
                 --seconds S  measuring time of each shape, side and concurrency (quick: 3, full: 8)
                 --reload   load the data again on both sides even when a loaded copy is found
                 --deep     only the list pages (1, 500, 1,000, 10,000, last) and the deep-page contention
+                --contention  only the deep-page contention (e.g. to compare settings of the deep-page bulkhead)
               write      creates and updates per second and their latency at concurrency 1, 8, 32 and 64
                 --quick    3 s per shape and concurrency after 1 s of warm-up (default: 8 s after 2 s)
                 --seconds S  another measuring time

@@ -19,6 +19,7 @@ import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * What 16 concurrent deep pages do to everyone else: the other readers (a few clients reading page 1 and searching,
@@ -49,6 +50,9 @@ final class DeepPageContention {
     private final Duration measuring;
     private final HttpClient http = HttpClient.newHttpClient();
     private final ObjectMapper mapper = new ObjectMapper();
+    /** Deep pages the service put off: 503 with Retry-After (bulkhead full, a walk runs), and other 503s. */
+    private final AtomicLong putOff = new AtomicLong();
+    private final AtomicLong unavailable = new AtomicLong();
 
     DeepPageContention(ContactsApi api, Stack stack, Account account, int rows, Duration warmUp, Duration measuring) {
         this.api = api;
@@ -85,6 +89,8 @@ final class DeepPageContention {
         print(out, table, "  the 16 page-1 readers", shallow[1]);
         out.printf("other readers' p99 beside the deep pages / alone: %.2f; beside page 1 / alone: %.2f%n",
                 result.p99Ratio(), alone.p99Millis() > 0 ? shallow[0].p99Millis() / alone.p99Millis() : 0);
+        out.printf("answers 503 to the 16 clients (warm-up included, counted in their latencies): %d with Retry-After, "
+                + "%d without%n", putOff.get(), unavailable.get());
         out.printf("Elasticsearch circuit breakers tripped: %d before, %d after%n", trippedBefore, trippedAfter);
         return result;
     }
@@ -102,7 +108,7 @@ final class DeepPageContention {
     /** The other readers' latencies and the 16 clients' beside them, measured at the same time. */
     private Latencies[] beside(Pages pages) {
         CompletableFuture<Latencies> sixteen = CompletableFuture.supplyAsync(() -> LoadLoop.run(DEEP_READERS,
-                warmUp, measuring.plus(warmUp), i -> measure(pages.page(i))).latencies());
+                warmUp, measuring.plus(warmUp), i -> measurePuttingOff(pages.page(i))).latencies());
         Latencies others = others();
         return new Latencies[] {others, sixteen.join()};
     }
@@ -114,6 +120,17 @@ final class DeepPageContention {
 
     private void measure(ReadQuery query) {
         api.measure(account, query.method(), query.path(), query.jsonBody());
+    }
+
+    /** A page, or a 503 (the read bound: 3 s), which a client retries (as these do, at once). */
+    private void measurePuttingOff(ReadQuery query) {
+        HttpResponse<byte[]> response = api.send(account, query.method(), query.path(), query.jsonBody());
+        if (response.statusCode() == 503) {
+            (response.headers().firstValue("Retry-After").isPresent() ? putOff : unavailable).incrementAndGet();
+        } else if (response.statusCode() != 200) {
+            throw new BenchmarkException(query.method() + " " + query.path() + " answered " + response.statusCode()
+                    + ": " + new String(response.body(), java.nio.charset.StandardCharsets.UTF_8));
+        }
     }
 
     /** Trips of every breaker of every node so far. */

@@ -61,7 +61,7 @@ public final class ReadBenchmark implements Benchmark {
             out.print(table.header());
             List<ResultTable.Line> lines = new ArrayList<>();
             for (ReadShape shape : ReadShape.values()) {
-                if (options.deepOnly() && !shape.list()) {
+                if (options.contentionOnly() || options.deepOnly() && !shape.list()) {
                     continue;
                 }
                 String matches = matches(shape, account, postgres);

@@ -7,7 +7,7 @@ import java.util.List;
 
 /** What {@code run.sh read} measures: how many contacts, for how long per measurement, at which concurrencies. */
 public record ReadOptions(int rows, Duration perMeasurement, List<Integer> concurrencies, boolean reload,
-                          boolean deepOnly) {
+                          boolean deepOnly, boolean contentionOnly) {
 
     static final int QUICK_ROWS = 100_000;
     static final int FULL_ROWS = 1_000_000;
@@ -18,6 +18,7 @@ public record ReadOptions(int rows, Duration perMeasurement, List<Integer> concu
         boolean quick = false;
         boolean reload = false;
         boolean deep = false;
+        boolean contention = false;
         Integer rows = null;
         Integer seconds = null;
         Options options = new Options(args);
@@ -27,6 +28,7 @@ public record ReadOptions(int rows, Duration perMeasurement, List<Integer> concu
                 case "--quick" -> quick = true;
                 case "--reload" -> reload = true;
                 case "--deep" -> deep = true;
+                case "--contention" -> contention = true;
                 case "--rows" -> rows = options.number(MAX_ROWS);
                 case "--seconds" -> seconds = options.number(600);
                 default -> throw Options.unknown(option);
@@ -37,6 +39,7 @@ public record ReadOptions(int rows, Duration perMeasurement, List<Integer> concu
         }
         int count = rows != null ? rows : quick ? QUICK_ROWS : FULL_ROWS;
         int perMeasurement = seconds != null ? seconds : quick ? 3 : 8;
-        return new ReadOptions(count, Duration.ofSeconds(perMeasurement), List.of(1, 16), reload, deep);
+        return new ReadOptions(count, Duration.ofSeconds(perMeasurement), List.of(1, 16), reload, deep,
+                contention);
     }
 }

@@ -19,6 +19,8 @@ class ReadOptionsTest {
         assertThat(options.reload()).isFalse();
         assertThat(options.deepOnly()).isFalse();
         assertThat(ReadOptions.parse("--deep").deepOnly()).isTrue();
+        assertThat(options.contentionOnly()).isFalse();
+        assertThat(ReadOptions.parse("--contention").contentionOnly()).isTrue();
     }
 
     @Test

@@ -49,14 +49,16 @@ public class ContactReader {
     private final IndexProperties index;
     private final ResultWindow window;
     private final Landmarks landmarks;
+    private final DeepPageBulkhead deepPages;
 
     public ContactReader(ElasticsearchClients clients, IndexProperties index, ResultWindow window,
-                         Landmarks landmarks) {
+                         Landmarks landmarks, DeepPageBulkhead deepPages) {
         this.client = clients.of(ElasticsearchUse.READ);
         this.exports = clients.of(ElasticsearchUse.EXPORT);
         this.index = index;
         this.window = window;
         this.landmarks = landmarks;
+        this.deepPages = deepPages;
     }
 
     /** A live contact of the account, as last written (realtime get). */
@@ -105,16 +107,21 @@ public class ContactReader {
     }
 
     private Page search(String result, Query query, ContactSort sort, long from, int size, boolean countAll) {
-        MultisearchBody page;
         if (from <= window.resultWindow() - size) {
-            page = page(query, sort, List.of(), (int) from, size);
-        } else {
+            return page(query, page(query, sort, List.of(), (int) from, size), countAll);
+        }
+        // waiting for a walk holds no place in the bulkhead: the walk runs on a walker thread, not on this one
+        landmarks.walkTo(result, query, sort, from, size);
+        return deepPages.admit(() -> {
             Optional<List<FieldValue>> after = landmarks.seek(result, query, sort, from, size);
             if (after.isEmpty()) {
                 return new Page(List.of(), countAll ? total(msearch(count(query)).get(0)) : 0);
             }
-            page = page(query, sort, after.get(), 0, size);
-        }
+            return page(query, page(query, sort, after.get(), 0, size), countAll);
+        });
+    }
+
+    private Page page(Query query, MultisearchBody page, boolean countAll) {
         if (!countAll) {
             return new Page(sources(msearch(page).get(0)), 0);
         }

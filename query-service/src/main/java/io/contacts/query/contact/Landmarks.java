@@ -9,12 +9,24 @@ import co.elastic.clients.json.JsonData;
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import io.contacts.query.projection.IndexProperties;
+import io.contacts.query.web.RequestDeadline;
+import jakarta.annotation.PreDestroy;
 import org.springframework.stereotype.Component;
 
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicInteger;
 
 import static io.contacts.query.elasticsearch.ElasticsearchCalls.call;
 
@@ -43,17 +55,45 @@ public class Landmarks {
     private record Key(String result, List<ContactSort.SortField> sort) {
     }
 
-    /** A result's landmarks in sort order; replaced whole, walked by one request at a time. */
+    /** A result's landmarks in sort order; replaced whole, by one walk at a time. */
     private static final class Marks {
         private volatile List<Mark> list = List.of();
     }
+
+    /** A walk of one result towards {@code offset}, running on a walker thread; its end says where the page starts. */
+    private static final class Walk {
+        private final long offset;
+        private final long from;
+        private final long startedNanos = System.nanoTime();
+        private volatile long at;
+        private final CompletableFuture<Optional<Start>> end = new CompletableFuture<>();
+
+        private Walk(long from, long offset) {
+            this.from = from;
+            this.offset = offset;
+            this.at = from;
+        }
+
+        /** How long the rest of the walk likely takes, at the pace it went so far. */
+        private Duration remaining() {
+            long walked = at - from;
+            long elapsed = System.nanoTime() - startedNanos;
+            return walked <= 0 ? Duration.ofSeconds(1)
+                    : Duration.ofNanos((long) ((double) elapsed / walked * Math.max(0, offset - at)));
+        }
+    }
+
+    /** What a request leaves for its page after waiting for a walk (a count, a few sort values, the page). */
+    private static final Duration PAGE_RESERVE = Duration.ofMillis(500);
 
     private final ElasticsearchClient client;
     private final IndexProperties index;
     private final ResultWindow window;
     private final Cache<Key, Marks> cache;
+    private final ConcurrentMap<Key, Walk> walks = new ConcurrentHashMap<>();
+    private final ThreadPoolExecutor walkers;
 
-    Landmarks(ElasticsearchClient client, IndexProperties index, ResultWindow window) {
+    Landmarks(ElasticsearchClient client, IndexProperties index, ResultWindow window, DeepPageLimits limits) {
         this.client = client;
         this.index = index;
         this.window = window;
@@ -62,6 +102,19 @@ public class Landmarks {
                 .weigher((Key key, Marks marks) -> 1 + marks.list.size())
                 .expireAfterAccess(Duration.ofMinutes(30))
                 .build();
+        AtomicInteger threads = new AtomicInteger();
+        // one walk per result, at most a few results at a time: a walk waits for a walker no longer than a request
+        this.walkers = new ThreadPoolExecutor(limits.walkers(), limits.walkers(), 0, TimeUnit.SECONDS,
+                new ArrayBlockingQueue<>(limits.walkers()), runnable -> {
+                    Thread thread = new Thread(runnable, "landmark-walker-" + threads.incrementAndGet());
+                    thread.setDaemon(true);
+                    return thread;
+                });
+    }
+
+    @PreDestroy
+    void stop() {
+        walkers.shutdownNow();
     }
 
     /**
@@ -69,6 +122,7 @@ public class Landmarks {
      * @param query  the full query, account wall included
      * @return the sort values of the hit just before {@code offset}, for {@code search_after}; empty when the result
      *         has no hit at {@code offset}
+     * @throws DeepPageBusyException when the landmarks up to {@code offset} are still being walked
      */
     Optional<List<FieldValue>> seek(String result, Query query, ContactSort sort, long offset, int size) {
         return landmark(result, query, sort, offset, size).flatMap(start -> {
@@ -81,28 +135,75 @@ public class Landmarks {
         });
     }
 
+    /**
+     * Makes sure a landmark leads to {@code offset}: starts or joins the walk there and waits for it, so that
+     * {@link #seek} finds it.
+     *
+     * @throws DeepPageBusyException when the walk outlasts what the request has left
+     */
+    void walkTo(String result, Query query, ContactSort sort, long offset, int size) {
+        landmark(result, query, sort, offset, size);
+    }
+
+    /**
+     * The landmark that leads to {@code offset}. Where none is near enough, a walker walks there in the background
+     * (one walk per result; a request needing a deeper one waits for the running walk and starts the next): the
+     * request waits for it within its budget, and a walk that outlasts the request goes on, so that a retry finds
+     * its landmarks.
+     */
     private Optional<Start> landmark(String result, Query query, ContactSort sort, long offset, int size) {
         List<ContactSort.SortField> fields = sort.fields();
         Key key = new Key(result, fields);
-        Marks marks = cache.get(key, k -> new Marks());
         int maxFrom = window.resultWindow() - size;
-        List<Mark> seen = marks.list;
-        Located located = locate(seen, query, fields, offset);
-        if (offset - located.position <= maxFrom) {
-            return Optional.of(new Start(located.after(), (int) (offset - located.position)));
-        }
-        synchronized (marks) {
-            if (marks.list != seen) {
-                // another request walked meanwhile
-                seen = marks.list;
-                located = locate(seen, query, fields, offset);
-                if (offset - located.position <= maxFrom) {
-                    return Optional.of(new Start(located.after(), (int) (offset - located.position)));
-                }
+        while (true) {
+            Marks marks = cache.get(key, k -> new Marks());
+            Located located = locate(marks.list, query, fields, offset);
+            if (offset - located.position <= maxFrom) {
+                return Optional.of(new Start(located.after(), (int) (offset - located.position)));
             }
-            Optional<Start> start = walk(seen, located, query, sort, offset, maxFrom, marks);
-            cache.put(key, marks); // weighs it again
-            return start;
+            Walk walk = walks.compute(key, (k, running) -> running != null ? running
+                    : start(k, marks, located, query, sort, offset, maxFrom));
+            Optional<Start> end = await(walk);
+            if (walk.offset == offset || end.isEmpty() && walk.offset <= offset) {
+                return end;
+            }
+        }
+    }
+
+    private Walk start(Key key, Marks marks, Located located, Query query, ContactSort sort, long offset,
+                       int maxFrom) {
+        Walk walk = new Walk(located.position(), offset);
+        try {
+            walkers.execute(() -> {
+                try {
+                    walk.end.complete(walk(walk, marks.list, located, query, sort, maxFrom, marks));
+                } catch (RuntimeException e) {
+                    walk.end.completeExceptionally(e);
+                } finally {
+                    cache.put(key, marks); // weighs it again
+                    walks.remove(key, walk);
+                }
+            });
+        } catch (RejectedExecutionException e) {
+            throw new DeepPageBusyException("every landmark walker is busy", Duration.ofSeconds(1));
+        }
+        return walk;
+    }
+
+    /** The walk's end, if it comes within what the request has left for it. */
+    private static Optional<Start> await(Walk walk) {
+        Duration left = RequestDeadline.remaining().orElse(Duration.ZERO).minus(PAGE_RESERVE);
+        try {
+            return walk.end.get(Math.max(0, left.toMillis()), TimeUnit.MILLISECONDS);
+        } catch (TimeoutException e) {
+            throw new DeepPageBusyException("landmarks are being walked to offset " + walk.offset + " (at " + walk.at
+                    + ")", walk.remaining());
+        } catch (ExecutionException e) {
+            throw e.getCause() instanceof RuntimeException runtime ? runtime
+                    : new IllegalStateException(e.getCause());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new DeepPageBusyException("interrupted while landmarks are walked", Duration.ofSeconds(1));
         }
     }
 
@@ -126,10 +227,11 @@ public class Landmarks {
 
     /**
      * Hops of at most a window of sort values from the located landmark towards {@code offset}, keeping a landmark
-     * every spacing hits; the landmarks after the located one are replaced by those found.
+     * every spacing hits; the landmarks after the located one are replaced by those found, hop by hop.
      */
-    private Optional<Start> walk(List<Mark> seen, Located located, Query query, ContactSort sort, long offset,
+    private Optional<Start> walk(Walk progress, List<Mark> seen, Located located, Query query, ContactSort sort,
                                  int maxFrom, Marks marks) {
+        long offset = progress.offset;
         int spacing = window.landmarkSpacing();
         List<Mark> walked = new ArrayList<>(seen.subList(0, located.mark() + 1));
         List<FieldValue> after = located.after();
@@ -149,6 +251,9 @@ public class Landmarks {
                 }
                 at += hop;
                 after = sorts.get(sorts.size() - 1);
+                // shallower pages and the walk's waiters use what it found so far
+                marks.list = List.copyOf(walked);
+                progress.at = at;
             }
         } finally {
             marks.list = List.copyOf(walked);

@@ -1,10 +1,12 @@
 package io.contacts.query.web;
 
 import io.contacts.query.contact.ContactNotFoundException;
+import io.contacts.query.contact.DeepPageBusyException;
 import io.contacts.query.contact.ProjectionTimeoutException;
 import io.contacts.query.search.BlankSearchTextException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.ErrorResponse;
@@ -37,6 +39,15 @@ class ApiExceptionHandler {
     @ExceptionHandler(ProjectionTimeoutException.class)
     ResponseEntity<Map<String, String>> projectionTimeout(ProjectionTimeoutException e) {
         return error(HttpStatus.GATEWAY_TIMEOUT, e.getMessage());
+    }
+
+    /** Before the generic 503: the client learns when a retry is likely served. */
+    @ExceptionHandler(DeepPageBusyException.class)
+    ResponseEntity<Map<String, String>> deepPageBusy(DeepPageBusyException e) {
+        log.info("Deep page not served now: {}", e.getMessage());
+        return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
+                .header(HttpHeaders.RETRY_AFTER, String.valueOf(e.retryAfterSeconds()))
+                .body(ErrorBody.of("Service unavailable"));
     }
 
     @ExceptionHandler(ServiceUnavailableException.class)
