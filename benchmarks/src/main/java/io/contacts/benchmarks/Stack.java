@@ -5,11 +5,12 @@ import java.util.Map;
 
 /**
  * The running stack as {@code infra/stack.sh up} describes it in {@code $CONTACTS_RUN_DIR/stack.env} (run.sh exports
- * that file): the edge, the platform token, the PostgreSQL server the Postgres way runs on and Elasticsearch (whose
- * circuit breakers the read benchmark watches).
+ * that file): the edge, the platform token, the PostgreSQL server the Postgres way runs on, Elasticsearch (whose
+ * circuit breakers the read benchmark watches and whose contacts it counts) and the command-service's management
+ * port (its metrics).
  */
 public record Stack(String edgeUrl, String platformToken, String dbUrl, String dbUser, String dbPassword,
-                    Path runDir, String elasticsearchUrl) {
+                    Path runDir, String elasticsearchUrl, String commandManagementUrl) {
 
     public static Stack fromEnvironment() {
         return from(System.getenv());
@@ -20,7 +21,8 @@ public record Stack(String edgeUrl, String platformToken, String dbUrl, String d
                 required(env, "CONTACTS_DB_URL"), env.getOrDefault("CONTACTS_DB_USER", "contacts"),
                 env.getOrDefault("CONTACTS_DB_PASSWORD", "contacts"),
                 Path.of(env.getOrDefault("CONTACTS_RUN_DIR", "infra/.run")),
-                env.getOrDefault("CONTACTS_ES_URL", "http://127.0.0.1:9200"));
+                env.getOrDefault("CONTACTS_ES_URL", "http://127.0.0.1:9200"),
+                env.getOrDefault("CONTACTS_COMMAND_MANAGEMENT_URL", "http://127.0.0.1:8091"));
     }
 
     /** The JDBC URL of another database on the same server. */

@@ -56,7 +56,7 @@ public final class LagBenchmark implements Benchmark {
     }
 
     /** The filter that finds one contact by its email: an exact term query on the search index. */
-    static String byEmail(String email) {
+    public static String byEmail(String email) {
         return "{\"payload\":[{\"attribute_key\":\"email\",\"filter_operator\":\"equal_to\",\"values\":[\""
                 + email + "\"],\"query_operator\":null}]}";
     }

@@ -36,7 +36,6 @@ public final class ReadBenchmark implements Benchmark {
     private final Stack stack;
     private final ReadOptions options;
     private final ContactsApi api;
-    private CsvImport.Imported imported;
 
     public ReadBenchmark(Stack stack, ReadOptions options) {
         this.stack = stack;
@@ -180,7 +179,7 @@ public final class ReadBenchmark implements Benchmark {
             if (existing.isPresent()) {
                 return existing.get();
             }
-            imported = ours.load(csv, out);
+            CsvImport.Imported imported = ours.load(csv, out);
             out.printf("imported into account %d (%s) until searchable in %.1f s%n", imported.account().id(),
                     ours.name(), imported.searchableSeconds());
             return imported.account();
@@ -211,11 +210,6 @@ public final class ReadBenchmark implements Benchmark {
                     + postgresFound + "; the two sides do not hold the same data");
         }
         return oursFound + "/" + postgresFound;
-    }
-
-    /** The import of our side when this run loaded it. */
-    public Optional<CsvImport.Imported> imported() {
-        return Optional.ofNullable(imported);
     }
 
     private void measure(Account account, ReadQuery query) {

@@ -14,6 +14,10 @@ public sealed interface Chart {
     record Bars(String file, String title, String valueAxis, List<Bar> bars) implements Chart {
     }
 
+    /** Stacked bars: for each category (a shape at a concurrency) the series (the processes) stacked on each other. */
+    record StackedBars(String file, String title, String valueAxis, List<Bar> bars) implements Chart {
+    }
+
     record Bar(String category, String series, double value) {
     }
 

@@ -15,6 +15,7 @@ import org.jfree.data.xy.XYSeriesCollection;
 
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.List;
 
 /** Draws a chart's data as a PNG with JFreeChart (headless: no display is needed). */
 public final class ChartPainter {
@@ -29,12 +30,9 @@ public final class ChartPainter {
         System.setProperty("java.awt.headless", "true");
         JFreeChart drawn;
         if (chart instanceof Chart.Bars bars) {
-            DefaultCategoryDataset data = new DefaultCategoryDataset();
-            bars.bars().forEach(bar -> data.addValue(bar.value(), bar.series(), bar.category()));
-            drawn = ChartFactory.createBarChart(bars.title(), null, bars.valueAxis(), data,
-                    PlotOrientation.VERTICAL, true, false, false);
-            ((CategoryPlot) drawn.getPlot()).getDomainAxis()
-                    .setCategoryLabelPositions(CategoryLabelPositions.UP_45);
+            drawn = barChart(bars.title(), bars.valueAxis(), bars.bars(), false);
+        } else if (chart instanceof Chart.StackedBars stacked) {
+            drawn = barChart(stacked.title(), stacked.valueAxis(), stacked.bars(), true);
         } else if (chart instanceof Chart.Lines lines) {
             XYSeriesCollection data = new XYSeriesCollection();
             for (Chart.Series series : lines.series()) {
@@ -57,5 +55,17 @@ public final class ChartPainter {
             throw new BenchmarkException("cannot write " + file, e);
         }
         return file;
+    }
+
+    private static JFreeChart barChart(String title, String valueAxis, List<Chart.Bar> bars, boolean stacked) {
+        DefaultCategoryDataset data = new DefaultCategoryDataset();
+        bars.forEach(bar -> data.addValue(bar.value(), bar.series(), bar.category()));
+        JFreeChart drawn = stacked
+                ? ChartFactory.createStackedBarChart(title, null, valueAxis, data, PlotOrientation.VERTICAL, true,
+                false, false)
+                : ChartFactory.createBarChart(title, null, valueAxis, data, PlotOrientation.VERTICAL, true, false,
+                false);
+        ((CategoryPlot) drawn.getPlot()).getDomainAxis().setCategoryLabelPositions(CategoryLabelPositions.UP_45);
+        return drawn;
     }
 }

@@ -50,13 +50,17 @@ public final class WriteBodies {
         return String.format(Locale.ROOT, "+1%d%06d%07d", kind, run, i);
     }
 
+    public String identifier(int i) {
+        return String.format(Locale.ROOT, "w%d-%06d-%d", kind, run, i);
+    }
+
     /** POST /contacts: a full contact as a form or an integration creates it. */
     public String create(int i) {
         ObjectNode body = mapper.createObjectNode();
         body.put("name", FIRST.get(i % FIRST.size()) + " " + LAST.get(i / FIRST.size() % LAST.size()));
         body.put("email", email(i));
         body.put("phone_number", phone(i));
-        body.put("identifier", String.format(Locale.ROOT, "w%d-%06d-%d", kind, run, i));
+        body.put("identifier", identifier(i));
         ObjectNode additional = body.putObject("additional_attributes");
         additional.put("company_name", "Bench " + (i % 97) + " Ltd");
         additional.put("city", CITIES.get(i % CITIES.size()));

@@ -14,12 +14,14 @@ class AllOptionsTest {
         assertThat(quick.lag()).containsExactly("--quick", "--seconds", "5");
         assertThat(quick.read()).containsExactly("--quick", "--seconds", "1");
         assertThat(quick.importRows()).isEqualTo(20_000);
+        assertThat(quick.batch()).containsExactly("--quick");
     }
 
     @Test
     void theFullRunImportsAHundredThousandRowsUnlessTold() {
         assertThat(AllOptions.parse().read()).containsExactly("--seconds", "6");
         assertThat(AllOptions.parse().importRows()).isEqualTo(100_000);
+        assertThat(AllOptions.parse().batch()).isEmpty();
         assertThat(AllOptions.parse("--import-rows", "5000").importRows()).isEqualTo(5000);
         assertThatThrownBy(() -> AllOptions.parse("--rows", "5")).hasMessage("unknown option --rows");
     }

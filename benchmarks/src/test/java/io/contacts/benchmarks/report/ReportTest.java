@@ -20,7 +20,9 @@ class ReportTest {
                 new Chart.Bars("write-latency.png", "Write latency", "ms",
                         List.of(new Chart.Bar("create c=8", "p50", 12), new Chart.Bar("create c=8", "p99", 41))),
                 new Chart.Lines("write-throughput.png", "Writes per second", "writes/s",
-                        List.of(new Chart.Series("create c=8", List.of(100L, 120L, 90L))))),
+                        List.of(new Chart.Series("create c=8", List.of(100L, 120L, 90L)))),
+                new Chart.StackedBars("write-cpu.png", "CPU per write by process", "ms",
+                        List.of(new Chart.Bar("create 32", "es", 7.4), new Chart.Bar("create 32", "pg", 2.0)))),
                 List.of(new Target("write p99 under 50 ms", "41.0 ms", true),
                         new Target("1,000 writes/s", "120 writes/s", false)), List.of());
         Section lag = new Section("Projection lag", "Open loop.", Table.of("measured", 8), List.of(), List.of(),
@@ -53,9 +55,11 @@ class ReportTest {
     void writesTheMarkdownAndAPngPerChart(@TempDir Path directory) throws Exception {
         List<Path> written = sample().write(directory);
         assertThat(written).extracting(path -> path.getFileName().toString())
-                .containsExactly("report.md", "write-latency.png", "write-throughput.png");
+                .containsExactly("report.md", "write-latency.png", "write-throughput.png", "write-cpu.png");
         assertThat(Files.readString(directory.resolve("report.md"))).isEqualTo(sample().markdown());
-        byte[] png = Files.readAllBytes(directory.resolve("write-throughput.png"));
-        assertThat(png).startsWith((byte) 0x89, (byte) 'P', (byte) 'N', (byte) 'G');
+        for (String chart : List.of("write-throughput.png", "write-cpu.png")) {
+            assertThat(Files.readAllBytes(directory.resolve(chart)))
+                    .startsWith((byte) 0x89, (byte) 'P', (byte) 'N', (byte) 'G');
+        }
     }
 }

@@ -6,6 +6,8 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.contacts.events.ContactState;
 import io.github.resilience4j.bulkhead.Bulkhead;
 import io.github.resilience4j.bulkhead.BulkheadConfig;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
@@ -16,6 +18,7 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.net.http.HttpTimeoutException;
 import java.time.Duration;
 import java.util.Optional;
 
@@ -26,7 +29,9 @@ import java.util.Optional;
  * the query side fails or the deadline passes, the write is still committed: the answer is then rendered from the
  * command's own result and a warning is logged. At most {@code contacts.read-your-writes.concurrency} request threads
  * wait at once (a Resilience4j bulkhead): beyond that a write answers from the command side at once, so that a hung
- * query side never holds every thread the command-service has.
+ * query side never holds every thread the command-service has. Every answer from the command side counts in
+ * {@code contacts.read.your.writes.fallbacks} (tag {@code reason}: timeout, failed, busy): such a write was committed
+ * but not yet searchable when it answered, which the write benchmark counts as a failure.
  */
 @Component
 class ReadYourWrites {
@@ -41,12 +46,18 @@ class ReadYourWrites {
     private final HttpClient http;
     private final String publicUrl;
     private final Bulkhead waiting;
+    private final Counter timedOut;
+    private final Counter failed;
+    private final Counter busy;
 
     ReadYourWrites(ObjectMapper mapper, @Value("${contacts.query-url}") String queryUrl,
                    @Value("${contacts.read-your-writes.timeout}") Duration timeout,
                    @Value("${contacts.read-your-writes.concurrency}") int concurrency,
-                   @Value("${contacts.public-url}") String publicUrl) {
+                   @Value("${contacts.public-url}") String publicUrl, MeterRegistry registry) {
         this.mapper = mapper;
+        this.timedOut = fallbacks(registry, "timeout");
+        this.failed = fallbacks(registry, "failed");
+        this.busy = fallbacks(registry, "busy");
         this.waiting = Bulkhead.of("read-your-writes", BulkheadConfig.custom().maxConcurrentCalls(concurrency)
                 .maxWaitDuration(Duration.ZERO).build());
         this.queryUrl = queryUrl.replaceAll("/+$", "");
@@ -73,6 +84,7 @@ class ReadYourWrites {
             log.warn("{} writes wait on the query side already; contact {} at sequence {} answers from the command"
                     + " side", waiting.getBulkheadConfig().getMaxConcurrentCalls(), state.contactId(),
                     state.sequence());
+            busy.increment();
             return Optional.empty();
         }
         try {
@@ -99,12 +111,26 @@ class ReadYourWrites {
             }
             log.warn("Query side answered {} for contact {} at sequence {}; answering from the command side",
                     response.statusCode(), state.contactId(), state.sequence());
+            // the query side answers 504 when its wait for the sequence ran out
+            (response.statusCode() == 504 ? timedOut : failed).increment();
+        } catch (HttpTimeoutException e) {
+            log.warn("Query side did not answer in time for contact {} at sequence {}; answering from the command"
+                    + " side", state.contactId(), state.sequence());
+            timedOut.increment();
         } catch (IOException e) {
             log.warn("Query side unreachable for contact {} at sequence {} ({}); answering from the command side",
                     state.contactId(), state.sequence(), e.toString());
+            failed.increment();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
+            failed.increment();
         }
         return Optional.empty();
+    }
+
+    private static Counter fallbacks(MeterRegistry registry, String reason) {
+        return Counter.builder("contacts.read.your.writes.fallbacks").tag("reason", reason)
+                .description("Writes answered from the command side: not yet searchable when answered")
+                .register(registry);
     }
 }

@@ -8,22 +8,26 @@ import java.io.OutputStream;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
  * Stands in for the query-service's internal presence check: every contact is offline unless told otherwise, and a
- * contact marked broken gets a 500. Every other request gets a 404, so read-your-writes falls back at once.
+ * contact marked broken gets a 500. The read-your-writes wait gets a 504 (the query side's answer when its wait ran
+ * out) in an account marked as timing out; every other request gets a 404, so read-your-writes falls back at once.
  */
 final class QueryServiceStandIn {
 
     enum Presence { ONLINE, BROKEN }
 
     private static final Pattern PRESENCE = Pattern.compile("^/internal/v1/accounts/\\d+/contacts/(\\d+)/presence$");
+    private static final Pattern WAIT = Pattern.compile("^/internal/v1/accounts/(\\d+)/contacts/\\d+$");
 
     private final HttpServer server;
     private final Map<Long, Presence> presence = new ConcurrentHashMap<>();
+    private final Set<Long> timingOut = ConcurrentHashMap.newKeySet();
 
     QueryServiceStandIn() {
         try {
@@ -43,7 +47,17 @@ final class QueryServiceStandIn {
         presence.put(contactId, state);
     }
 
+    /** Every read-your-writes wait in this account answers 504. */
+    void timeOut(long accountId) {
+        timingOut.add(accountId);
+    }
+
     private void answer(HttpExchange exchange) throws IOException {
+        Matcher wait = WAIT.matcher(exchange.getRequestURI().getPath());
+        if (wait.matches() && timingOut.contains(Long.parseLong(wait.group(1)))) {
+            respond(exchange, 504, "{\"error\":\"Gateway timeout\"}");
+            return;
+        }
         Matcher path = PRESENCE.matcher(exchange.getRequestURI().getPath());
         if (!path.matches()) {
             respond(exchange, 404, "{\"error\":\"Not found\"}");
