@@ -10,6 +10,7 @@ import io.contacts.benchmarks.edge.ContactsApi.Account;
 import io.contacts.benchmarks.edge.Fallbacks;
 import io.contacts.benchmarks.edge.StoredContacts;
 import io.contacts.benchmarks.lag.LagBenchmark;
+import io.contacts.benchmarks.load.Futures;
 import io.contacts.benchmarks.load.Latencies;
 import io.contacts.benchmarks.report.Chart;
 import io.contacts.benchmarks.report.CpuPerOperation;
@@ -28,11 +29,11 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -94,7 +95,7 @@ public final class BatchBenchmark implements Benchmark {
         Fallbacks fallbacks = new Fallbacks(stack.commandManagementUrl());
         Optional<Map<String, Long>> fallbacksBefore = fallbacks.count();
         Histogram micros = new ConcurrentHistogram(TimeUnit.MINUTES.toMicros(10), 3);
-        List<Outcome> outcomes = java.util.Collections.synchronizedList(new ArrayList<>());
+        List<Outcome> outcomes = Collections.synchronizedList(new ArrayList<>());
         StackCpu.Snapshot cpuBefore = StackCpu.take(stack.runDir());
         long started = System.nanoTime();
         clients(client -> {
@@ -184,15 +185,7 @@ public final class BatchBenchmark implements Benchmark {
                     return null;
                 }));
             }
-            for (Future<?> future : running) {
-                future.get();
-            }
-        } catch (ExecutionException e) {
-            throw e.getCause() instanceof BenchmarkException b ? b : new BenchmarkException(e.getCause().toString(),
-                    e.getCause());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new BenchmarkException("interrupted", e);
+            Futures.awaitAll(running);
         } finally {
             threads.shutdownNow();
         }

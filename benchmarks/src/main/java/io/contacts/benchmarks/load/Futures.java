@@ -7,13 +7,13 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Future;
 
 /** Waiting for the tasks of a load loop. */
-final class Futures {
+public final class Futures {
 
     private Futures() {
     }
 
     /** Waits for every task; the first that failed ends the loop, its {@link BenchmarkException} as it is. */
-    static void awaitAll(List<Future<?>> tasks) {
+    public static void awaitAll(List<Future<?>> tasks) {
         try {
             for (Future<?> task : tasks) {
                 task.get();
