@@ -113,7 +113,7 @@ public final class BatchBenchmark implements Benchmark {
                 a.created() + b.created(), a.updated() + b.updated(), a.unchanged() + b.unchanged(),
                 a.failed() + b.failed()));
         createdInAccount.addAndGet(total.created());
-        awaitSearchable(account, plan, last, createdInAccount.get(), started);
+        long missed = awaitSearchable(account, plan, last, createdInAccount.get(), started);
         long searchable = System.nanoTime();
         StackCpu.Snapshot cpuAfter = StackCpu.take(stack.runDir());
         Optional<Map<String, Long>> fallbacksAfter = Fallbacks.between(fallbacksBefore, fallbacks.count());
@@ -138,16 +138,20 @@ public final class BatchBenchmark implements Benchmark {
         cells.addAll(micro.cells(0));
         out.print(table.header());
         out.print(table.add(cells));
-        out.printf("load average %s%n", Machine.loadAverage());
+        out.printf("%d of %d sampled contacts not found by the first search after their batch answered; load "
+                + "average %s%n", missed, options.clients() * 3, Machine.loadAverage());
 
         List<String> failures = new ArrayList<>();
         if (total.failed() > 0) {
             failures.add(total.failed() + " items failed");
         }
-        boolean met = perSecond >= BAR && stored >= StoredContacts.BAR && total.failed() == 0 && fallbackCount == 0;
+        boolean met = perSecond >= BAR && stored >= StoredContacts.BAR && total.failed() == 0 && fallbackCount == 0
+                && missed == 0;
         String measured = Table.number(perSecond) + " contacts/s (" + StoredContacts.describe(stored)
                 + (fallbackCount > 0 ? "; " + fallbackCount + " answered from the read-your-writes fallback"
-                : fallbackCount < 0 ? "; fallbacks not counted" : "") + ")";
+                : fallbackCount < 0 ? "; fallbacks not counted" : "")
+                + (missed > 0 ? "; " + missed + " sampled contacts not searchable when their batch answered" : "")
+                + ")";
         String method = String.format(Locale.ROOT, "`POST /api/v1/accounts/{id}/contacts/batch_upsert` into a fresh "
                         + "account of a stack storing %,d contacts: %d clients, each sending %d batches of %d "
                         + "contacts one after the other (after %d batches each not measured). Half of each batch "
@@ -157,7 +161,9 @@ public final class BatchBenchmark implements Benchmark {
                         + "first measured request until the last batch of every client answered and its contacts "
                         + "were found by search (`POST /contacts/filter`, email `equal_to`, with the updated name, "
                         + "for the first, middle and last item of each last batch) and `GET /contacts` counted every "
-                        + "contact created; contacts/s over that time. *answered*: until the last batch answered. "
+                        + "contact created; contacts/s over that time. A sampled contact that the first search "
+                        + "after its batch answered did not find (the answer came before it was searchable) misses "
+                        + "the bar, as a fallback does. *answered*: until the last batch answered. "
                         + "*fallback*: as in the write path. *CPU µs*: CPU time per contact summed over every "
                         + "process of the stack, then by process, measured as in the write path over the same "
                         + "time.", stored, options.clients(), options.batches(), options.size(),
@@ -217,12 +223,17 @@ public final class BatchBenchmark implements Benchmark {
         return outcome;
     }
 
-    /** Polls until every sample of the clients' last batches is found as written and the account counts them all. */
-    private void awaitSearchable(Account account, BatchPlan plan, List<BatchPlan.Batch> last, long created,
+    /** What one search for a sample answered. */
+    private enum Search { FOUND, NOT_YET, UNANSWERED }
+
+    /**
+     * Polls until every sample of the clients' last batches is found as written and the account counts them all; the
+     * samples a search answered without (a batch answered before its contacts were searchable).
+     */
+    private long awaitSearchable(Account account, BatchPlan plan, List<BatchPlan.Batch> last, long created,
                                  long started) {
         long deadline = System.nanoTime() + SEARCHABLE_TIMEOUT.toNanos();
         List<Map.Entry<Integer, String>> samples = new ArrayList<>();
-        WriteBodies bodies = plan.bodies();
         for (BatchPlan.Batch batch : last) {
             List<Integer> items = new ArrayList<>(batch.updated());
             items.addAll(batch.created());
@@ -232,9 +243,16 @@ public final class BatchBenchmark implements Benchmark {
                         : ""));
             }
         }
+        long missed = 0;
         for (Map.Entry<Integer, String> sample : samples) {
-            String email = bodies.email(sample.getKey());
-            while (!found(account, email, sample.getValue())) {
+            String email = plan.bodies().email(sample.getKey());
+            boolean first = true;
+            Search search;
+            while ((search = search(account, email, sample.getValue())) != Search.FOUND) {
+                if (search == Search.NOT_YET && first) {
+                    missed++;
+                    first = false;
+                }
                 pause(deadline, "the contact " + email + " (" + seconds(System.nanoTime() - started) + " after the "
                         + "first batch)");
             }
@@ -242,12 +260,23 @@ public final class BatchBenchmark implements Benchmark {
         while (api.listedContacts(account) < created) {
             pause(deadline, "GET /contacts counting " + created);
         }
+        return missed;
     }
 
-    /** Whether search finds the contact, with {@code name} when one is given. */
-    private boolean found(Account account, String email, String name) {
-        JsonNode contacts = api.json(account, "POST", FILTER, LagBenchmark.byEmail(email)).path("payload");
-        return contacts.size() == 1 && (name.isEmpty() || contacts.get(0).path("name").asText().equals(name));
+    /** Searches the contact by its email, and with {@code name} when one is given (a busy stack answers 503). */
+    private Search search(Account account, String email, String name) {
+        HttpResponse<byte[]> response = api.send(account, "POST", FILTER, LagBenchmark.byEmail(email));
+        if (response.statusCode() != 200) {
+            return Search.UNANSWERED;
+        }
+        JsonNode contacts;
+        try {
+            contacts = mapper.readTree(response.body()).path("payload");
+        } catch (IOException e) {
+            throw new BenchmarkException("POST " + FILTER + " answered no JSON", e);
+        }
+        return contacts.size() == 1 && (name.isEmpty() || contacts.get(0).path("name").asText().equals(name))
+                ? Search.FOUND : Search.NOT_YET;
     }
 
     private static void pause(long deadline, String waitingFor) {

@@ -13,6 +13,7 @@ import io.contacts.benchmarks.load.Latencies;
 import io.contacts.benchmarks.load.LoadLoop;
 import io.contacts.benchmarks.load.Measurement;
 import io.contacts.benchmarks.report.Chart;
+import io.contacts.benchmarks.report.CpuPerOperation;
 import io.contacts.benchmarks.report.Machine;
 import io.contacts.benchmarks.report.StackCpu;
 import io.contacts.benchmarks.report.Section;
@@ -40,6 +41,7 @@ public final class WriteBenchmark implements Benchmark {
     /** More refusals than this in the whole run fail it. */
     static final long MAX_REFUSALS = 5;
     private static final int STACK_WARM_UP_CONCURRENCY = 16;
+    private static final Duration IDLE = Duration.ofSeconds(5);
 
     private final Stack stack;
     private final WriteOptions options;
@@ -70,6 +72,9 @@ public final class WriteBenchmark implements Benchmark {
             LoadLoop.warmUp(STACK_WARM_UP_CONCURRENCY, half, i -> write(account, shape, bodies, i, serial, created,
                     ignored));
         }
+        CpuPerOperation idle = idle();
+        out.printf("the stack idle for %d s: %s ms of CPU per second (%s)%n", IDLE.toSeconds(), idle.totalCell(0),
+                describe(idle));
         Table table = Table.of("shape", 23, "c", 3, "writes/s", 8, "p50", 8, "p95", 8, "p99", 8, "max", 8, "n", 6,
                 "refused", 7, "fallback", 8, "CPU ms", 7, "cmd", 6, "query", 6, "pg", 6, "kafka", 6, "es", 6,
                 "nginx", 6);
@@ -144,10 +149,29 @@ public final class WriteBenchmark implements Benchmark {
                         + "Kafka, Elasticsearch, nginx): user + system time from /proc of each part's process tree, "
                         + "with the children it reaped (PostgreSQL's backends, nginx's workers), taken right before "
                         + "and after the measured loop and divided by the writes it measured; it includes what the "
-                        + "stack does in the background meanwhile (*: a part was not running).",
+                        + "stack does in the background meanwhile (*: a part was not running): idle for %d s after "
+                        + "the warm-up, the stack used %s ms of CPU per second (%s).",
                 options.concurrencies(), options.perMeasurement().toSeconds(), options.warmUp().toSeconds(),
-                options.stackWarmUp().toSeconds(), STACK_WARM_UP_CONCURRENCY);
+                options.stackWarmUp().toSeconds(), STACK_WARM_UP_CONCURRENCY, IDLE.toSeconds(), idle.totalCell(0),
+                describe(idle));
         return new Section("Write path", method, table, charts(loops, timeline), WriteBars.check(loops), failures);
+    }
+
+    /** CPU per second of each part while nothing is sent: the background share of the CPU per write. */
+    private CpuPerOperation idle() {
+        StackCpu.Snapshot before = StackCpu.take(stack.runDir());
+        try {
+            Thread.sleep(IDLE.toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new BenchmarkException("interrupted", e);
+        }
+        return StackCpu.take(stack.runDir()).perOperationSince(before, IDLE.toSeconds());
+    }
+
+    private static String describe(CpuPerOperation cpu) {
+        return String.join(", ", cpu.millis().entrySet().stream().map(part -> part.getKey() + " "
+                + Math.round(part.getValue())).toList());
     }
 
     /** Throughput, p50 and p99 by concurrency; CPU per write by process; writes completed in each second. */
