@@ -145,13 +145,6 @@ public final class BatchBenchmark implements Benchmark {
         if (total.failed() > 0) {
             failures.add(total.failed() + " items failed");
         }
-        boolean met = perSecond >= BAR && stored >= StoredContacts.BAR && total.failed() == 0 && fallbackCount == 0
-                && missed == 0;
-        String measured = Table.number(perSecond) + " contacts/s (" + StoredContacts.describe(stored)
-                + (fallbackCount > 0 ? "; " + fallbackCount + " answered from the read-your-writes fallback"
-                : fallbackCount < 0 ? "; fallbacks not counted" : "")
-                + (missed > 0 ? "; " + missed + " sampled contacts not searchable when their batch answered" : "")
-                + ")";
         String method = String.format(Locale.ROOT, "`POST /api/v1/accounts/{id}/contacts/batch_upsert` into a fresh "
                         + "account of a stack storing %,d contacts: %d clients, each sending %d batches of %d "
                         + "contacts one after the other (after %d batches each not measured). Half of each batch "
@@ -171,8 +164,24 @@ public final class BatchBenchmark implements Benchmark {
         return new Section("Batch upsert until searchable", method, table,
                 List.of(new Chart.StackedBars("batch-cpu.png", "CPU per contact of the batch upsert by process",
                         "µs of CPU per contact", micro.bars("batch upsert"))),
-                List.of(new Target("batch upsert at least 4,000 contacts/s until searchable, 1 M stored (batches "
-                        + "of 500, 4 clients)", measured, met)), failures);
+                List.of(target(perSecond, stored, total.failed(), fallbackCount, missed)), failures);
+    }
+
+    /**
+     * The bar: missed as well with fewer than a million contacts stored, with a failed item, with a fallback (-1:
+     * not counted) or with a sampled contact not searchable when its batch answered.
+     */
+    static Target target(double perSecond, long stored, long failed, long fallbacks, long missed) {
+        boolean met = perSecond >= BAR && stored >= StoredContacts.BAR && failed == 0 && fallbacks == 0
+                && missed == 0;
+        String measured = Table.number(perSecond) + " contacts/s (" + StoredContacts.describe(stored)
+                + (failed > 0 ? "; " + failed + " items failed" : "")
+                + (fallbacks > 0 ? "; " + fallbacks + " answered from the read-your-writes fallback"
+                : fallbacks < 0 ? "; fallbacks not counted" : "")
+                + (missed > 0 ? "; " + missed + " sampled contacts not searchable when their batch answered" : "")
+                + ")";
+        return new Target("batch upsert at least 4,000 contacts/s until searchable, 1 M stored (batches of 500, 4 "
+                + "clients)", measured, met);
     }
 
     private interface Client {
