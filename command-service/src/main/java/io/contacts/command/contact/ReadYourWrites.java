@@ -40,12 +40,14 @@ public class ReadYourWrites {
     private final ObjectMapper mapper;
     private final String queryUrl;
     private final Duration timeout;
+    private final Duration batchTimeout;
     private final HttpClient http;
     private final String publicUrl;
     private final Bulkhead waiting;
 
     ReadYourWrites(ObjectMapper mapper, @Value("${contacts.query-url}") String queryUrl,
                    @Value("${contacts.read-your-writes.timeout}") Duration timeout,
+                   @Value("${contacts.read-your-writes.batch-timeout}") Duration batchTimeout,
                    @Value("${contacts.read-your-writes.concurrency}") int concurrency,
                    @Value("${contacts.public-url}") String publicUrl) {
         this.mapper = mapper;
@@ -53,6 +55,7 @@ public class ReadYourWrites {
                 .maxWaitDuration(Duration.ZERO).build());
         this.queryUrl = queryUrl.replaceAll("/+$", "");
         this.timeout = timeout;
+        this.batchTimeout = batchTimeout;
         this.publicUrl = publicUrl.replaceAll("/+$", "");
         this.http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
                 .connectTimeout(timeout).build();
@@ -72,8 +75,9 @@ public class ReadYourWrites {
 
     /**
      * Waits until every one of these contacts is searchable at (at least) its state's sequence, in one exchange
-     * ({@code POST /internal/v1/accounts/{a}/contacts/searchable}); false when the wait ran out or failed first (the
-     * writes are committed either way). The states are of one account.
+     * ({@code POST /internal/v1/accounts/{a}/contacts/searchable}); false when the wait
+     * ({@code contacts.read-your-writes.batch-timeout}: many contacts take longer to project than one) ran out or failed
+     * first (the writes are committed either way). The states are of one account.
      */
     public boolean awaitSearchable(Collection<ContactState> states) {
         if (states.isEmpty()) {
@@ -92,14 +96,14 @@ public class ReadYourWrites {
     }
 
     private boolean searchable(Collection<ContactState> states) {
-        long waitMillis = Math.max(0, timeout.minus(MARGIN).toMillis());
+        long waitMillis = Math.max(0, batchTimeout.minus(MARGIN).toMillis());
         ObjectNode body = mapper.createObjectNode().put("timeout_ms", waitMillis);
         ArrayNode contacts = body.putArray("contacts");
         states.forEach(state -> contacts.addObject().put("id", state.contactId())
                 .put("min_sequence", state.sequence()));
         long accountId = states.iterator().next().accountId();
         URI uri = URI.create(queryUrl + "/internal/v1/accounts/" + accountId + "/contacts/searchable");
-        HttpRequest request = HttpRequest.newBuilder(uri).timeout(timeout)
+        HttpRequest request = HttpRequest.newBuilder(uri).timeout(batchTimeout)
                 .header("Content-Type", "application/json").header("Accept", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString(body.toString())).build();
         try {

@@ -26,6 +26,7 @@ import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -165,7 +166,13 @@ public class UpsertBatch {
         for (RowMatching.Plan<T> plan : plans) {
             T item = plan.row();
             switch (plan.outcome()) {
-                case REJECT -> applied.add(Applied.rejected(item, plan.violations(), plan.holders()));
+                case REJECT -> {
+                    // a holder may be a contact an earlier item of this batch creates
+                    Map<ClaimKind, Long> takenBy = new LinkedHashMap<>();
+                    plan.holders().forEach((kind, holder) ->
+                            takenBy.put(kind, contactIds.getOrDefault(holder, holder)));
+                    applied.add(Applied.rejected(item, plan.violations(), takenBy));
+                }
                 case CREATE -> {
                     long id = newIds.get(created++);
                     contactIds.put(plan.contact(), id);
