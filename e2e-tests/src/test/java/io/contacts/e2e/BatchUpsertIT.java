@@ -7,9 +7,14 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Random;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.stream.IntStream;
 
 import static io.contacts.e2e.Edge.contacts;
@@ -225,6 +230,43 @@ class BatchUpsertIT {
                 List.of(Map.of("attribute_key", "name", "filter_operator", "contains", "values",
                         List.of("Renamed Bulk " + tag))))));
         assertThat(renamedFound.path("meta").path("count").asLong()).isEqualTo(1000);
+    }
+
+    /**
+     * Batches racing over the same keys (each one's plan made before the others committed): the loser of a claim
+     * rolls back and applies its items one by one, so every key ends up with exactly one contact and no item fails.
+     */
+    @Test
+    void concurrentBatchesOverTheSameKeysMakeOneContactPerKey() throws Exception {
+        Member member = EDGE.newMember(EDGE.newAccount(), "agent");
+        String tag = unique();
+        List<String> emails = IntStream.range(0, 40).mapToObj(i -> "race-" + i + "-" + tag + "@batch.test").toList();
+        ExecutorService pool = Executors.newFixedThreadPool(6);
+        try {
+            List<Future<Reply>> replies = new ArrayList<>();
+            for (int c = 0; c < 6; c++) {
+                List<String> order = new ArrayList<>(emails);
+                Collections.shuffle(order, new Random(c));
+                int client = c;
+                replies.add(pool.submit(() -> upsert(member, "email", order.stream().map(email -> contact(
+                        "name", "Racer " + tag, "email", email, "custom_attributes", Map.of("c" + client, 1)))
+                        .toList())));
+            }
+            for (Future<Reply> reply : replies) {
+                JsonNode answer = ok(reply.get());
+                assertThat(answer.path("meta").path("failed").asInt()).as(answer.toString()).isZero();
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+        assertThat(ok(EDGE.get(contacts(member), member.token())).path("meta").path("count").asLong())
+                .isEqualTo(emails.size());
+        JsonNode merged = ok(EDGE.post(contacts(member) + "/filter", member.token(), Map.of("payload",
+                List.of(Map.of("attribute_key", "email", "filter_operator", "equal_to", "values",
+                        List.of(emails.get(0))))))).path("payload");
+        assertThat(merged).hasSize(1);
+        assertThat(merged.get(0).path("custom_attributes")).as("every batch's update reached the one contact")
+                .isEqualTo(Edge.JSON.valueToTree(Map.of("c0", 1, "c1", 1, "c2", 1, "c3", 1, "c4", 1, "c5", 1)));
     }
 
     @Test
