@@ -25,11 +25,14 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Collections;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.stream.IntStream;
 
 /**
  * Creates and updates many contacts in one transaction: the commands run nested in one Axon unit of work, so their
@@ -158,36 +161,45 @@ public class UpsertBatch {
 
         List<Long> newIds = ids.next((int) plans.stream()
                 .filter(plan -> plan.outcome() == RowMatching.Outcome.CREATE).count());
+        Map<Long, Long> contactIds = new HashMap<>();
+        for (RowMatching.Plan<T> plan : plans) {
+            if (plan.outcome() == RowMatching.Outcome.CREATE) {
+                contactIds.put(plan.contact(), newIds.get(contactIds.size()));
+            }
+        }
         Map<Long, Long> sequences = sequences(plans.stream().filter(plan -> plan.contact() > 0)
                 .map(RowMatching.Plan::contact).distinct().toList());
-        Map<Long, Long> contactIds = new HashMap<>();
-        List<Applied<T>> applied = new ArrayList<>(plans.size());
-        int created = 0;
-        for (RowMatching.Plan<T> plan : plans) {
+        // Commands keep their contact's lock until the whole unit of work ends: taken in one order (by contact id,
+        // a contact's own items in request order) by every batch, locks never form a cycle between two batches.
+        List<Integer> order = IntStream.range(0, plans.size()).boxed()
+                .sorted(Comparator.comparingLong(i -> contactIds.getOrDefault(plans.get(i).contact(),
+                        plans.get(i).contact())))
+                .toList();
+        List<Applied<T>> applied = new ArrayList<>(Collections.nCopies(plans.size(), null));
+        for (int index : order) {
+            RowMatching.Plan<T> plan = plans.get(index);
             T item = plan.row();
+            long id = contactIds.getOrDefault(plan.contact(), plan.contact());
             switch (plan.outcome()) {
                 case REJECT -> {
                     // a holder may be a contact an earlier item of this batch creates
                     Map<ClaimKind, Long> takenBy = new LinkedHashMap<>();
                     plan.holders().forEach((kind, holder) ->
                             takenBy.put(kind, contactIds.getOrDefault(holder, holder)));
-                    applied.add(Applied.rejected(item, plan.violations(), takenBy));
+                    applied.set(index, Applied.rejected(item, plan.violations(), takenBy));
                 }
                 case CREATE -> {
-                    long id = newIds.get(created++);
-                    contactIds.put(plan.contact(), id);
                     ContactState state = commands.sendAndWait(new CreateContact(String.valueOf(id), accountId,
                             item.changes(), null, null, item.labels()));
                     sequences.put(id, state.sequence());
-                    applied.add(new Applied<>(item, plan.outcome(), id, state, true, List.of(), Map.of()));
+                    applied.set(index, new Applied<>(item, plan.outcome(), id, state, true, List.of(), Map.of()));
                 }
                 default -> {
-                    long id = contactIds.getOrDefault(plan.contact(), plan.contact());
                     // an upsert adds labels; it never removes one the contact has
                     ContactState state = commands.sendAndWait(new UpdateContact(String.valueOf(id), accountId,
                             item.changes(), null, item.labels()));
                     Long before = sequences.put(id, state.sequence());
-                    applied.add(new Applied<>(item, plan.outcome(), id, state,
+                    applied.set(index, new Applied<>(item, plan.outcome(), id, state,
                             before == null || state.sequence() > before, List.of(), Map.of()));
                 }
             }
