@@ -75,6 +75,8 @@ class AccessMatrixIT {
     static final List<Endpoint> ENDPOINTS = List.of(
             row(Who.MEMBER, "GET", ACCOUNT + "/contacts"),
             row(Who.MEMBER, "POST", ACCOUNT + "/contacts", "{\"name\":\"Intruder\",\"email\":\"intruder@x.test\"}"),
+            row(Who.MEMBER, "POST", ACCOUNT + "/contacts/batch_upsert", "{\"match_by\":\"email\",\"contacts\":"
+                    + "[{\"name\":\"Intruder\",\"email\":\"intruder@x.test\"}]}"),
             row(Who.MEMBER, "GET", ACCOUNT + "/contacts/{contact}"),
             row(Who.MEMBER, "PUT", ACCOUNT + "/contacts/{contact}", "{\"name\":\"Intruder\"}"),
             row(Who.MEMBER, "PATCH", ACCOUNT + "/contacts/{contact}", "{\"name\":\"Intruder\",\"blocked\":true}"),

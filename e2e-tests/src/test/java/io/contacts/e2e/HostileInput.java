@@ -80,11 +80,16 @@ final class HostileInput {
             case NUMBERS -> oneOf(object, bool, text,
                     pick(List.of(NODES.arrayNode().add("x"), NODES.arrayNode().add(1.5),
                             NODES.arrayNode().add(NODES.objectNode()), NODES.arrayNode().add(true))));
+            // a list of objects whose elements are not objects
+            case OBJECTS -> oneOf(object, bool, number, text,
+                    pick(List.of(NODES.arrayNode().add(1), NODES.arrayNode().add("a"), NODES.arrayNode().add(true),
+                            NODES.arrayNode().add(NODES.nullNode()), NODES.arrayNode().add(NODES.arrayNode()),
+                            NODES.arrayNode().add(NODES.objectNode()).add("b"))));
         };
     }
 
     /** The JSON type a field of an endpoint takes. */
-    enum Kind { STRING, BOOLEAN, OBJECT, NUMBER, STRINGS, NUMBERS }
+    enum Kind { STRING, BOOLEAN, OBJECT, NUMBER, STRINGS, NUMBERS, OBJECTS }
 
     /** A body that is not valid JSON, made from a valid one: cut, mis-bracketed, with garbage or bad bytes. */
     static Gen<byte[]> malformed(String valid) {

@@ -62,6 +62,10 @@ class HostileWritesIT implements NothingWritten {
                 new Endpoint("contacts", "POST", contacts, false, u -> json(Map.of("name", HostileAccount.PROBE + u,
                         "email", HostileAccount.PROBE + u + "@hostile.test", "custom_attributes", Map.of("plan", "x"),
                         "inbox_id", ACCOUNT.inboxId)), create),
+                new Endpoint("contacts/batch_upsert", "POST", a -> Edge.contacts(a.admin) + "/batch_upsert", false,
+                        u -> json(Map.of("match_by", "email", "contacts", List.of(Map.of("name",
+                                HostileAccount.PROBE + u, "email", HostileAccount.PROBE + u + "@hostile.test")))),
+                        Map.of("match_by", Kind.STRING, "contacts", Kind.OBJECTS)),
                 new Endpoint("contacts/{id} PATCH", "PATCH", HostileAccount::contact, false,
                         u -> json(Map.of("name", HostileAccount.PROBE + u, "custom_attributes", Map.of("plan", u))),
                         contact),
@@ -199,6 +203,67 @@ class HostileWritesIT implements NothingWritten {
             Edge.Reply reply = input._1.send(object.getBytes(StandardCharsets.UTF_8));
             Verdict.rejected(reply, input._1 + " nested " + abbreviate(object), 400, 413);
             ACCOUNT.assertUnchanged(before, input._1.toString());
+        });
+    }
+
+    /** The typed fields of a batch upsert's item. */
+    private static final Map<String, Kind> BATCH_ITEM = Map.of("name", Kind.STRING, "email", Kind.STRING,
+            "phone_number", Kind.STRING, "identifier", Kind.STRING, "blocked", Kind.BOOLEAN,
+            "custom_attributes", Kind.OBJECT, "additional_attributes", Kind.OBJECT, "labels", Kind.STRINGS);
+
+    private static Edge.Reply batchUpsert(ObjectNode... items) {
+        ObjectNode body = json(Map.of("match_by", "email"));
+        body.putArray("contacts").addAll(List.of(items));
+        return ACCOUNT.edge.raw("POST", Edge.contacts(ACCOUNT.admin) + "/batch_upsert", Map.of("api_access_token",
+                ACCOUNT.admin.token(), "Content-Type", "application/json"),
+                body.toString().getBytes(StandardCharsets.UTF_8));
+    }
+
+    private static ObjectNode batchItem(String unique) {
+        return json(Map.of("name", HostileAccount.PROBE + unique, "email", HostileAccount.PROBE + unique
+                + "@hostile.test", "custom_attributes", Map.of("plan", "x"), "labels", List.of("vip")));
+    }
+
+    static Gen<Pair<String, JsonNode>> batchItemWrongTypes() {
+        return pick(new ArrayList<>(BATCH_ITEM.keySet()))
+                .flatMap(field -> HostileInput.wrongType(BATCH_ITEM.get(field)).map(value -> Pair.of(field, value)));
+    }
+
+    /** A wrong JSON type in one item refuses the whole batch (400 naming the item), also its valid items. */
+    @Test
+    void batchItemsOfWrongTypesRefuseTheBatchAndWriteNothing() {
+        property(batchItemWrongTypes(), input -> {
+            var before = ACCOUNT.baseline();
+            ObjectNode hostile = batchItem(Edge.unique());
+            hostile.set(input._1, input._2);
+            Edge.Reply reply = batchUpsert(batchItem(Edge.unique()), hostile);
+            String what = "a batch item with " + input._1 + " " + input._2;
+            Verdict.rejected(reply, what, 400);
+            assertThat(reply.body().path("error").asText()).as(what).startsWith("contacts[1]." + input._1);
+            ACCOUNT.assertUnchanged(before, what);
+        });
+    }
+
+    static Gen<Pair<String, String>> batchItemHugeStrings() {
+        return pick(List.of("name", "email", "phone_number", "identifier"))
+                .zip(HostileInput.hugeText(255), Pair::of);
+    }
+
+    /** A value too long fails its item (200, the item "failed", naming the field); nothing of it is written. */
+    @Test
+    void batchItemsWithHugeStringsFailAndWriteNothing() {
+        property(batchItemHugeStrings(), input -> {
+            var before = ACCOUNT.baseline();
+            ObjectNode hostile = batchItem(Edge.unique());
+            hostile.put(input._1, HostileAccount.PROBE + input._2);
+            Edge.Reply reply = batchUpsert(hostile);
+            String what = "a batch item with " + input._1 + " " + abbreviate(input._2);
+            Verdict.safe(reply, what);
+            assertThat(reply.status()).as(what).isEqualTo(200);
+            JsonNode item = reply.body().path("payload").path(0);
+            assertThat(item.path("status").asText()).as(what).isEqualTo("failed");
+            assertThat(item.path("errors").path(0).path("attribute").asText()).as(what).isEqualTo(input._1);
+            ACCOUNT.assertUnchanged(before, what);
         });
     }
 

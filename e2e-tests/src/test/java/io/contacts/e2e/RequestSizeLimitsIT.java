@@ -95,4 +95,33 @@ class RequestSizeLimitsIT {
         assertThat(EDGE.get(contacts(admin) + "/search?q=" + name.replace(' ', '+'), admin.token()).body()
                 .path("payload")).isEmpty();
     }
+
+    /** 1,000 contacts outgrow the 1 MB of a single write: the batch upsert has its own limit, 5 MB. */
+    @Test
+    void theBatchUpsertTakesMoreThanOneMegabyteUpToItsOwnLimit() {
+        String name = "Batch " + Edge.unique();
+        String path = contacts(admin) + "/batch_upsert";
+        String padding = "x".repeat(1_500);
+        StringBuilder big = new StringBuilder("{\"match_by\":\"identifier\",\"contacts\":[");
+        for (int i = 0; i < 1000; i++) {
+            big.append(i == 0 ? "" : ",").append("{\"name\":\"").append(name).append("\",\"identifier\":\"")
+                    .append(name).append(' ').append(i).append("\",\"custom_attributes\":{\"padding\":\"")
+                    .append(padding).append("\"}}");
+        }
+        String body = big.append("]}").toString();
+        assertThat(body.length()).isBetween(1_500_000, 2_000_000);
+        Reply accepted = EDGE.call("POST", path, admin.token(), body);
+        assertThat(accepted.status()).as(accepted.raw()).isEqualTo(200);
+        assertThat(accepted.body().path("meta").path("created").asInt()).isEqualTo(1000);
+
+        String other = "Too big " + Edge.unique();
+        String tooBig = "{\"match_by\":\"email\",\"contacts\":[" + new String(contactOf(5_300_000, other),
+                StandardCharsets.UTF_8) + "]}";
+        Reply refused = EDGE.call("POST", path, admin.token(), tooBig);
+        assertThat(refused.status()).as(refused.raw()).isEqualTo(413);
+        assertThat(refused.body().path("error").asText()).isEqualTo("Request body is too large (maximum is "
+                + (5 << 20) + " bytes)");
+        assertThat(EDGE.get(contacts(admin) + "/search?q=" + other.replace(' ', '+'), admin.token()).body()
+                .path("payload")).isEmpty();
+    }
 }

@@ -20,13 +20,13 @@ import static io.contacts.events.ContactUpdated.PHONE_NUMBER;
  * Reads the top-level fields of a contact request body, as Chatwoot permits them; anything else is ignored (the
  * {@code avatar} file part is read by the controller, {@code inbox_id} by {@link InboxLinkRequests}).
  */
-final class ContactRequests {
+public final class ContactRequests {
 
     private ContactRequests() {
     }
 
     /** The fields of a create or update body, not yet normalised. */
-    static ContactChanges changes(JsonBody body) {
+    public static ContactChanges changes(JsonBody body) {
         Set<String> fields = new LinkedHashSet<>();
         for (String field : List.of(NAME, EMAIL, PHONE_NUMBER, IDENTIFIER, CUSTOM_ATTRIBUTES, ADDITIONAL_ATTRIBUTES)) {
             if (body.has(field)) {

@@ -2,6 +2,7 @@ package io.contacts.command.contact;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.contacts.events.ContactState;
 import io.github.resilience4j.bulkhead.Bulkhead;
@@ -20,6 +21,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.net.http.HttpTimeoutException;
 import java.time.Duration;
+import java.util.Collection;
 import java.util.Optional;
 
 /**
@@ -34,7 +36,7 @@ import java.util.Optional;
  * but not yet searchable when it answered, which the write benchmark counts as a failure.
  */
 @Component
-class ReadYourWrites {
+public class ReadYourWrites {
 
     private static final Logger log = LoggerFactory.getLogger(ReadYourWrites.class);
     /** Left to the HTTP exchange itself, so that the query side's own 504 arrives before our timeout. */
@@ -43,6 +45,7 @@ class ReadYourWrites {
     private final ObjectMapper mapper;
     private final String queryUrl;
     private final Duration timeout;
+    private final Duration batchTimeout;
     private final HttpClient http;
     private final String publicUrl;
     private final Bulkhead waiting;
@@ -52,6 +55,7 @@ class ReadYourWrites {
 
     ReadYourWrites(ObjectMapper mapper, @Value("${contacts.query-url}") String queryUrl,
                    @Value("${contacts.read-your-writes.timeout}") Duration timeout,
+                   @Value("${contacts.read-your-writes.batch-timeout}") Duration batchTimeout,
                    @Value("${contacts.read-your-writes.concurrency}") int concurrency,
                    @Value("${contacts.public-url}") String publicUrl, MeterRegistry registry) {
         this.mapper = mapper;
@@ -62,6 +66,7 @@ class ReadYourWrites {
                 .maxWaitDuration(Duration.ZERO).build());
         this.queryUrl = queryUrl.replaceAll("/+$", "");
         this.timeout = timeout;
+        this.batchTimeout = batchTimeout;
         this.publicUrl = publicUrl.replaceAll("/+$", "");
         this.http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
                 .connectTimeout(timeout).build();
@@ -77,6 +82,55 @@ class ReadYourWrites {
     /** Waits until the query side has applied the deletion {@code state} ends with. */
     void awaitDeleted(ContactState state) {
         await(state, false);
+    }
+
+    /**
+     * Waits until every one of these contacts is searchable at (at least) its state's sequence, in one exchange
+     * ({@code POST /internal/v1/accounts/{a}/contacts/searchable}); false when the wait
+     * ({@code contacts.read-your-writes.batch-timeout}: many contacts take longer to project than one) ran out or failed
+     * first (the writes are committed either way). The states are of one account.
+     */
+    public boolean awaitSearchable(Collection<ContactState> states) {
+        if (states.isEmpty()) {
+            return true;
+        }
+        if (!waiting.tryAcquirePermission()) {
+            log.warn("{} writes wait on the query side already; {} contacts answer unawaited",
+                    waiting.getBulkheadConfig().getMaxConcurrentCalls(), states.size());
+            return false;
+        }
+        try {
+            return searchable(states);
+        } finally {
+            waiting.onComplete();
+        }
+    }
+
+    private boolean searchable(Collection<ContactState> states) {
+        long waitMillis = Math.max(0, batchTimeout.minus(MARGIN).toMillis());
+        ObjectNode body = mapper.createObjectNode().put("timeout_ms", waitMillis);
+        ArrayNode contacts = body.putArray("contacts");
+        states.forEach(state -> contacts.addObject().put("id", state.contactId())
+                .put("min_sequence", state.sequence()));
+        long accountId = states.iterator().next().accountId();
+        URI uri = URI.create(queryUrl + "/internal/v1/accounts/" + accountId + "/contacts/searchable");
+        HttpRequest request = HttpRequest.newBuilder(uri).timeout(batchTimeout)
+                .header("Content-Type", "application/json").header("Accept", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(body.toString())).build();
+        try {
+            HttpResponse<Void> response = http.send(request, HttpResponse.BodyHandlers.discarding());
+            if (response.statusCode() == 200) {
+                return true;
+            }
+            log.warn("Query side answered {} for {} contacts of account {}; answering unawaited",
+                    response.statusCode(), states.size(), accountId);
+        } catch (IOException e) {
+            log.warn("Query side unreachable for {} contacts of account {} ({}); answering unawaited", states.size(),
+                    accountId, e.toString());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        return false;
     }
 
     private Optional<ObjectNode> await(ContactState state, boolean includeContactInboxes) {

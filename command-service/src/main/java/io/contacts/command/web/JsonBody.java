@@ -37,9 +37,15 @@ public final class JsonBody {
     private final ObjectNode root;
 
     private JsonBody(ObjectMapper mapper, ObjectNode root) {
+        this(mapper, root, true);
+    }
+
+    private JsonBody(ObjectMapper mapper, ObjectNode root, boolean check) {
         this.mapper = mapper;
         this.root = root;
-        requireStorableText(root, "");
+        if (check) {
+            requireStorableText(root, "");
+        }
     }
 
     /** The request body as JSON, or as form parameters for form and multipart requests (Chatwoot takes all three). */
@@ -93,6 +99,11 @@ public final class JsonBody {
         return root.has(field);
     }
 
+    /** Present with a value other than null. */
+    public boolean present(String field) {
+        return root.hasNonNull(field);
+    }
+
     /** A string (numbers are taken as their text, as Rails casts them) or null. */
     public String text(String field) {
         JsonNode node = root.get(field);
@@ -130,6 +141,29 @@ public final class JsonBody {
             throw badRequest(field + " must be an object");
         }
         return mapper.convertValue(node, MAP);
+    }
+
+    /**
+     * An array of JSON objects, each as a body of its own; null when absent or null. Not a list, or an element that is
+     * not an object, is a 400 that names it.
+     */
+    public List<JsonBody> objects(String field) {
+        JsonNode node = root.get(field);
+        if (node == null || node.isNull()) {
+            return null;
+        }
+        if (!node.isArray()) {
+            throw badRequest(field + " must be an array of objects");
+        }
+        List<JsonBody> objects = new ArrayList<>(node.size());
+        for (JsonNode element : node) {
+            if (!element.isObject()) {
+                throw badRequest(field + "[" + objects.size() + "] must be an object");
+            }
+            // the text of the whole body is checked already
+            objects.add(new JsonBody(mapper, (ObjectNode) element, false));
+        }
+        return objects;
     }
 
     /** An array of strings; absent or null reads as an empty list. */

@@ -20,31 +20,38 @@ import java.util.regex.Pattern;
 
 /**
  * Refuses request bodies over {@code contacts.web.max-body-size} ({@code contacts.web.max-multipart-size} for
- * multipart bodies, which carry avatar uploads; {@code contacts.imports.max-file-size} for CSV imports) with 413: by the declared length before anything is read, and while
+ * multipart bodies, which carry avatar uploads; {@code contacts.imports.max-file-size} for CSV imports;
+ * {@code contacts.web.max-batch-body-size} for batch upserts, whose 1,000 contacts outgrow a single write's limit)
+ * with 413: by the declared length before anything is read, and while
  * reading for bodies without a length (chunked; multipart parts are bounded by Spring's multipart limits).
  */
 @Component
 public class RequestSizeLimitFilter extends OncePerRequestFilter {
 
     private static final Pattern IMPORT = Pattern.compile("^/api/v1/accounts/[^/]+/contacts/import/?$");
+    private static final Pattern BATCH = Pattern.compile("^/api/v1/accounts/[^/]+/contacts/batch_upsert/?$");
 
     private final long maxBytes;
     private final long maxMultipartBytes;
     private final long maxImportBytes;
+    private final long maxBatchBytes;
 
     public RequestSizeLimitFilter(@Value("${contacts.web.max-body-size}") DataSize maxBodySize,
                                   @Value("${contacts.web.max-multipart-size}") DataSize maxMultipartSize,
-                                  @Value("${contacts.imports.max-file-size}") DataSize maxImportSize) {
+                                  @Value("${contacts.imports.max-file-size}") DataSize maxImportSize,
+                                  @Value("${contacts.web.max-batch-body-size}") DataSize maxBatchSize) {
         this.maxBytes = maxBodySize.toBytes();
         this.maxMultipartBytes = maxMultipartSize.toBytes();
         this.maxImportBytes = maxImportSize.toBytes();
+        this.maxBatchBytes = maxBatchSize.toBytes();
     }
 
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
-        long limit = !isMultipart(request) ? maxBytes
-                : IMPORT.matcher(request.getRequestURI()).matches() ? maxImportBytes : maxMultipartBytes;
+        long limit = isMultipart(request)
+                ? IMPORT.matcher(request.getRequestURI()).matches() ? maxImportBytes : maxMultipartBytes
+                : BATCH.matcher(request.getRequestURI()).matches() ? maxBatchBytes : maxBytes;
         if (request.getContentLengthLong() > limit) {
             JsonErrors.write(response, HttpStatus.PAYLOAD_TOO_LARGE, Map.of("error", tooLarge(limit)));
             return;

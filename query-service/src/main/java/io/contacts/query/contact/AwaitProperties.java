@@ -9,4 +9,13 @@ import java.time.Duration;
  */
 @ConfigurationProperties("contacts.await")
 public record AwaitProperties(Duration defaultTimeout, Duration maxTimeout) {
+
+    /** The wait a caller asked for ({@code timeoutMs}, null for the default), at most the longest allowed. */
+    public Duration bounded(Long timeoutMs) {
+        if (timeoutMs == null) {
+            return defaultTimeout;
+        }
+        Duration asked = Duration.ofMillis(Math.max(0, timeoutMs));
+        return asked.compareTo(maxTimeout) > 0 ? maxTimeout : asked;
+    }
 }

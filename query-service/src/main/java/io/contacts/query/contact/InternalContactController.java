@@ -6,7 +6,6 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
-import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 
@@ -34,20 +33,12 @@ class InternalContactController {
             @RequestParam(name = "min_sequence", defaultValue = "0") long minSequence,
             @RequestParam(name = "timeout_ms", required = false) Long timeoutMs,
             @RequestParam(name = "include_contact_inboxes", required = false) String include) {
-        return awaiter.await(ContactIds.parse(contactId), minSequence, timeout(timeoutMs)).thenApply(document -> {
+        return awaiter.await(ContactIds.parse(contactId), minSequence, properties.bounded(timeoutMs)).thenApply(document -> {
             if (document.accountId() != accountId) {
                 throw new ContactNotFoundException();
             }
             return document.deleted() ? Map.of("deleted", true)
                     : rendering.contact(document, IncludeContactInboxes.of(include));
         });
-    }
-
-    private Duration timeout(Long timeoutMs) {
-        if (timeoutMs == null) {
-            return properties.defaultTimeout();
-        }
-        Duration asked = Duration.ofMillis(Math.max(0, timeoutMs));
-        return asked.compareTo(properties.maxTimeout()) > 0 ? properties.maxTimeout() : asked;
     }
 }
