@@ -164,8 +164,11 @@ class ContactProjector implements ConsumerSeekAware {
             if (!written.conflicts().isEmpty()) {
                 documents.drop(written.conflicts());
             }
-            documents.keep(read, changed.stream().filter(document -> !rejected.containsKey(document.id())
-                    && !written.conflicts().contains(document.id())).toList());
+            // a fold that skipped sequence numbers may stand on a stale base that a rebuild's repair rewrites
+            documents.keep(read, written.index(), changed.stream()
+                    .filter(document -> !rejected.containsKey(document.id())
+                            && !written.conflicts().contains(document.id()) && folds.get(document.id()).gaps() == 0)
+                    .toList());
         }
         rejected.forEach((contactId, why) -> folds.get(contactId).applied().forEach(event ->
                 poison.add(new Poison(origins.get(event), new PoisonEventException(PoisonEventException.Reason.REJECTED,

@@ -27,6 +27,8 @@ class OwnedDocuments {
     private final Cache<Long, ContactDocument> documents;
     /** Counts the drops, so that a batch can tell whether one happened since it read. */
     private long generation;
+    /** The concrete index the kept documents were written to: another one means the alias was switched. */
+    private String index;
 
     OwnedDocuments(@Value("${contacts.projection.documents-in-memory}") long size) {
         this.documents = Caffeine.newBuilder().maximumSize(size).build();
@@ -76,8 +78,19 @@ class OwnedDocuments {
         return true;
     }
 
-    /** Keeps these documents as written, unless something was dropped since {@code read}. */
-    synchronized void keep(Read read, Collection<ContactDocument> written) {
+    /**
+     * Keeps these documents as written into {@code concrete}, unless something was dropped since {@code read}. A
+     * concrete index other than the last one drops everything: the alias was switched (a rebuild, maybe by another
+     * instance), and the documents of the new index are read once.
+     */
+    synchronized void keep(Read read, String concrete, Collection<ContactDocument> written) {
+        if (concrete != null && !concrete.equals(index)) {
+            if (index != null) {
+                generation++;
+                documents.invalidateAll();
+            }
+            index = concrete;
+        }
         if (read.generation() == generation) {
             written.forEach(document -> documents.put(document.id(), document));
         }

@@ -165,9 +165,11 @@ class ProjectionStore {
         Map<Long, Long> searchable = new HashMap<>();
         Map<Long, String> rejected = new HashMap<>();
         Set<Long> conflicts = new HashSet<>();
+        String concrete = null;
         for (int i = 0; i < documents.size(); i++) {
             ContactDocument document = documents.get(i);
             BulkResponseItem item = response.items().get(i);
+            concrete = item.index();
             if (item.error() == null || item.status() == CONFLICT) {
                 searchable.put(document.id(), document.sequence());
                 if (item.status() == CONFLICT) {
@@ -181,15 +183,16 @@ class ProjectionStore {
                 rejected.put(document.id(), item.status() + " " + item.error().type() + ": " + item.error().reason());
             }
         }
-        return new Written(searchable, rejected, conflicts);
+        return new Written(searchable, rejected, conflicts, concrete);
     }
 
     /**
      * @param rejected per contact, Elasticsearch's status, error type and reason
      * @param conflicts the contacts Elasticsearch had at this version or a later one already (among searchable)
+     * @param index     the concrete index the bulk went to (behind the alias), null for no documents
      */
-    record Written(Map<Long, Long> searchable, Map<Long, String> rejected, Set<Long> conflicts) {
+    record Written(Map<Long, Long> searchable, Map<Long, String> rejected, Set<Long> conflicts, String index) {
 
-        static final Written NOTHING = new Written(Map.of(), Map.of(), Set.of());
+        static final Written NOTHING = new Written(Map.of(), Map.of(), Set.of(), null);
     }
 }

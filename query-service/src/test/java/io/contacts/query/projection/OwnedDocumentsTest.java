@@ -45,7 +45,8 @@ class OwnedDocumentsTest {
             events.add(renamed(s, "Kept " + s));
         }
         ContactDocument document = ContactFold.fold(null, events).document();
-        documents.keep(documents.current(Map.of(ID, List.of(created(0))), elasticsearch), List.of(document));
+        documents.keep(documents.current(Map.of(ID, List.of(created(0))), elasticsearch), "contacts-v1",
+                List.of(document));
         read.clear();
         return document;
     }
@@ -80,9 +81,20 @@ class OwnedDocumentsTest {
     void aBatchThatReadBeforeADropKeepsNothing() {
         OwnedDocuments.Read before = documents.current(Map.of(ID, List.of(created(0))), elasticsearch);
         documents.drop(List.of(99L));
-        documents.keep(before, List.of(ContactFold.fold(null, List.of(created(0))).document()));
+        documents.keep(before, "contacts-v1", List.of(ContactFold.fold(null, List.of(created(0))).document()));
 
         documents.current(Map.of(ID, List.of(renamed(1, "next"))), elasticsearch);
+        assertThat(read).containsExactly(ID);
+    }
+
+    @Test
+    void aWriteIntoAnotherConcreteIndexDropsEverything() {
+        kept(2);
+        OwnedDocuments.Read later = documents.current(Map.of(7L, List.of(renamed(9, "other"))), elasticsearch);
+        documents.keep(later, "contacts-v1-20250101-100000", List.of());
+        read.clear();
+
+        documents.current(Map.of(ID, List.of(renamed(3, "next"))), elasticsearch);
         assertThat(read).containsExactly(ID);
     }
 
