@@ -5,14 +5,17 @@ import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.apache.kafka.clients.consumer.Consumer;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.common.TopicPartition;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.kafka.annotation.KafkaListener;
+import org.springframework.kafka.listener.ConsumerSeekAware;
 import org.springframework.kafka.support.Acknowledgment;
 import org.springframework.stereotype.Component;
 
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Comparator;
 import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
@@ -33,12 +36,13 @@ import java.util.function.Supplier;
  * (at-least-once, exactly-once effect; a dead letter may be sent twice).
  */
 @Component
-class ContactProjector {
+class ContactProjector implements ConsumerSeekAware {
 
     private static final Logger log = LoggerFactory.getLogger(ContactProjector.class);
 
     private final ContactIndex index;
     private final ProjectionStore store;
+    private final OwnedDocuments documents;
     private final ProjectionProgress progress;
     private final DeadLetters deadLetters;
     private final Counter applied;
@@ -52,8 +56,9 @@ class ContactProjector {
      */
     private final ReadWriteLock writers = new ReentrantReadWriteLock();
 
-    ContactProjector(ContactIndex index, ProjectionStore store, ProjectionProgress progress, DeadLetters deadLetters,
-                     MeterRegistry meters, @Value("${contacts.projection.refresh-below}") int refreshBelow) {
+    ContactProjector(ContactIndex index, ProjectionStore store, OwnedDocuments documents, ProjectionProgress progress,
+                     DeadLetters deadLetters, MeterRegistry meters,
+                     @Value("${contacts.projection.refresh-below}") int refreshBelow) {
         this.index = index;
         this.refreshBelow = refreshBelow;
         this.refresh = new SharedRefresh(store::refresh, Executors.newSingleThreadExecutor(runnable -> {
@@ -62,6 +67,7 @@ class ContactProjector {
             return thread;
         }));
         this.store = store;
+        this.documents = documents;
         this.progress = progress;
         this.deadLetters = deadLetters;
         this.applied = meters.counter("contacts.projection.events", "outcome", "applied");
@@ -80,7 +86,7 @@ class ContactProjector {
     @KafkaListener(id = "contact-projection", groupId = "${contacts.kafka.group}",
             topics = "${contacts.kafka.events-topic:" + ContactTopics.EVENTS + "}")
     void project(List<ConsumerRecord<String, byte[]>> records, Acknowledgment acknowledgment, Consumer<?, ?> consumer) {
-        Applied result = locked(writers.readLock(), () -> apply(records));
+        Applied result = locked(writers.readLock(), () -> apply(records, true));
         result.poison().forEach(poison -> deadLetters.send(poison.record(), consumer, poison.cause()));
         applied.increment(result.applied());
         duplicates.increment(result.duplicates());
@@ -88,9 +94,26 @@ class ContactProjector {
         acknowledgment.acknowledge();
     }
 
-    /** Applies records of the dead-letter topic, alone; the caller dead-letters what is still poison. */
+    /**
+     * Applies records of the dead-letter topic, alone; the caller dead-letters what is still poison. Its contacts may
+     * belong to any partition, so it reads them all from Elasticsearch and leaves no document in memory.
+     */
     Applied replay(List<ConsumerRecord<String, byte[]>> records) {
-        return locked(writers.writeLock(), () -> apply(records));
+        return locked(writers.writeLock(), () -> {
+            try {
+                return apply(records, false);
+            } finally {
+                documents.dropAll();
+            }
+        });
+    }
+
+    /** Another consumer owns these partitions' contacts from now on: what is kept of them may go stale. */
+    @Override
+    public void onPartitionsRevoked(Collection<TopicPartition> partitions) {
+        if (!partitions.isEmpty()) {
+            documents.dropAll();
+        }
     }
 
     private static <T> T locked(Lock lock, Supplier<T> work) {
@@ -102,7 +125,8 @@ class ContactProjector {
         }
     }
 
-    private Applied apply(List<ConsumerRecord<String, byte[]>> records) {
+    /** @param owned the records come from this listener's partitions (their contacts' documents may be kept) */
+    private Applied apply(List<ConsumerRecord<String, byte[]>> records, boolean owned) {
         index.ensureCreated();
         List<Poison> poison = new ArrayList<>();
         Map<EventRecord, ConsumerRecord<String, byte[]>> origins = new IdentityHashMap<>();
@@ -119,7 +143,9 @@ class ContactProjector {
         if (byContact.isEmpty()) {
             return new Applied(0, 0, poison);
         }
-        Map<Long, ContactDocument> current = store.current(byContact.keySet());
+        OwnedDocuments.Read read = owned ? documents.current(byContact, store::current)
+                : new OwnedDocuments.Read(store.current(byContact.keySet()), 0);
+        Map<Long, ContactDocument> current = read.documents();
         Map<Long, ContactFold.Folded> folds = new LinkedHashMap<>();
         byContact.forEach((contactId, events) -> {
             ContactFold.Folded folded = ContactFold.fold(current.get(contactId), events);
@@ -131,14 +157,28 @@ class ContactProjector {
         });
         List<ContactDocument> changed = folds.values().stream().map(ContactFold.Folded::document)
                 .filter(Objects::nonNull).toList();
-        Map<Long, String> rejected = changed.isEmpty() ? Map.of() : write(changed).rejected();
+        ProjectionStore.Written written = changed.isEmpty() ? ProjectionStore.Written.NOTHING : write(changed);
+        Map<Long, String> rejected = written.rejected();
+        if (owned) {
+            // a conflict: Elasticsearch has a later version than the one folded here, written by someone else
+            if (!written.conflicts().isEmpty()) {
+                documents.drop(written.conflicts());
+            }
+            // a fold that skipped sequence numbers may stand on a stale base that a rebuild's repair rewrites
+            documents.keep(read, written.index(), changed.stream()
+                    .filter(document -> !rejected.containsKey(document.id())
+                            && !written.conflicts().contains(document.id()) && folds.get(document.id()).gaps() == 0)
+                    .toList());
+        }
         rejected.forEach((contactId, why) -> folds.get(contactId).applied().forEach(event ->
                 poison.add(new Poison(origins.get(event), new PoisonEventException(PoisonEventException.Reason.REJECTED,
                         "Elasticsearch rejected contact " + contactId + " at sequence " + event.sequence() + ": "
                                 + why)))));
-        int appliedEvents = folds.entrySet().stream().filter(fold -> !rejected.containsKey(fold.getKey()))
+        int appliedEvents = folds.entrySet().stream().filter(fold -> !rejected.containsKey(fold.getKey())
+                        && !written.conflicts().contains(fold.getKey()))
                 .mapToInt(fold -> fold.getValue().applied().size()).sum();
-        int duplicateEvents = folds.values().stream().mapToInt(ContactFold.Folded::duplicates).sum();
+        int duplicateEvents = folds.entrySet().stream().mapToInt(fold -> fold.getValue().duplicates()
+                + (written.conflicts().contains(fold.getKey()) ? fold.getValue().applied().size() : 0)).sum();
         // in their original order, so that a contact's dead letters stay in order
         poison.sort(Comparator.comparingInt((Poison p) -> p.record().partition())
                 .thenComparingLong(p -> p.record().offset()));

@@ -19,8 +19,11 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.Semaphore;
 import java.util.concurrent.ThreadLocalRandom;
 
 /**
@@ -52,23 +55,31 @@ class ProjectionRebuild implements DisposableBean {
     private final ProjectionStore store;
     private final RebuildJobs jobs;
     private final RebuildRepair repair;
+    private final OwnedDocuments liveDocuments;
     private final int pageSize;
     private final int bulkSize;
+    private final int parallelBulks;
     private final Clock clock = Clock.systemUTC();
     private final ExecutorService runner = Executors.newSingleThreadExecutor(daemon("projection-rebuild"));
     private final ExecutorService fetcher = Executors.newSingleThreadExecutor(daemon("projection-rebuild-fetch"));
+    private final ExecutorService bulks;
 
     ProjectionRebuild(ContactIndex contacts, StoredEventPages pages, ProjectionCatchUp catchUp, ProjectionStore store,
-                      RebuildJobs jobs, RebuildRepair repair, @Value("${contacts.rebuild.page-size}") int pageSize,
-                      @Value("${contacts.rebuild.bulk-size}") int bulkSize) {
+                      RebuildJobs jobs, RebuildRepair repair, OwnedDocuments liveDocuments,
+                      @Value("${contacts.rebuild.page-size}") int pageSize,
+                      @Value("${contacts.rebuild.bulk-size}") int bulkSize,
+                      @Value("${contacts.rebuild.parallel-bulks}") int parallelBulks) {
         this.contacts = contacts;
         this.pages = pages;
         this.catchUp = catchUp;
         this.store = store;
         this.jobs = jobs;
         this.repair = repair;
+        this.liveDocuments = liveDocuments;
         this.pageSize = pageSize;
         this.bulkSize = bulkSize;
+        this.parallelBulks = parallelBulks;
+        this.bulks = Executors.newFixedThreadPool(parallelBulks, daemon("projection-rebuild-bulk"));
     }
 
     /** A job that started, or ({@code started} false) the one that runs and kept it from starting. */
@@ -103,6 +114,8 @@ class ProjectionRebuild implements DisposableBean {
             progress.job = progress.job.indices(created, old);
             progress.step("streaming the event store");
             stream(created, progress);
+            // the first refresh of the loaded index writes its segments; one that takes long is no outage
+            store.refresh(created);
             progress.step("catching up from Kafka");
             Map<TopicPartition, Long> reached = catchUpUntilQuiet(created, start, progress);
             aliased.finishLoading(created);
@@ -110,6 +123,8 @@ class ProjectionRebuild implements DisposableBean {
                 progress.step("switching the alias");
                 aliased.switchAlias(old, created);
                 switched = true;
+                // the live projector's documents in memory are the old index's
+                liveDocuments.dropAll();
                 log.info("Alias {} now points to {} (was {})", aliased.alias(), created, old);
                 progress.step("catching up after the switch");
                 Map<TopicPartition, Long> afterSwitch = catchUp.endOffsets();
@@ -140,11 +155,16 @@ class ProjectionRebuild implements DisposableBean {
         }
     }
 
-    /** Folds the store page by page, fetching the next page while this one is indexed. */
-    private void stream(String index, Progress progress) {
+    /**
+     * Folds the store page by page, fetching the next page while this one is folded and indexed, with up to
+     * {@code parallelBulks} bulks in flight (Elasticsearch indexes each on a write thread of its own); returns once
+     * every bulk is in.
+     */
+    private void stream(String index, Progress progress) throws InterruptedException {
         CompletableFuture<StoredEventPages.Page> next = fetch(null);
         List<EventRecord> contact = new ArrayList<>();
         List<ContactDocument> bulk = new ArrayList<>(bulkSize);
+        InFlight inFlight = new InFlight(index);
         while (next != null) {
             StoredEventPages.Page page = next.join();
             next = page.next() == null ? null : fetch(page.next());
@@ -152,8 +172,8 @@ class ProjectionRebuild implements DisposableBean {
                 if (!contact.isEmpty() && contact.get(0).contactId() != event.contactId()) {
                     fold(contact, bulk, progress);
                     if (bulk.size() >= bulkSize) {
-                        store.writeRetrying(index, bulk);
-                        bulk.clear();
+                        inFlight.send(bulk);
+                        bulk = new ArrayList<>(bulkSize);
                     }
                 }
                 contact.add(event);
@@ -162,7 +182,44 @@ class ProjectionRebuild implements DisposableBean {
         }
         fold(contact, bulk, progress);
         if (!bulk.isEmpty()) {
-            store.writeRetrying(index, bulk);
+            inFlight.send(bulk);
+        }
+        inFlight.awaitAll();
+    }
+
+    /** The bulks of one stream: at most {@code parallelBulks} at once, the first failure ends the stream. */
+    private final class InFlight {
+        private final String index;
+        private final Semaphore free = new Semaphore(parallelBulks);
+        private final List<CompletableFuture<Void>> sent = new ArrayList<>();
+
+        InFlight(String index) {
+            this.index = index;
+        }
+
+        void send(List<ContactDocument> documents) throws InterruptedException {
+            free.acquire();
+            sent.removeIf(bulk -> bulk.isDone() && !bulk.isCompletedExceptionally());
+            try {
+                sent.add(CompletableFuture.runAsync(() -> store.writeRetrying(index, documents), bulks)
+                        .whenComplete((done, failure) -> free.release()));
+            } catch (RejectedExecutionException e) {
+                free.release();
+                throw e;
+            }
+            sent.stream().filter(CompletableFuture::isCompletedExceptionally).findFirst().ifPresent(InFlight::join);
+        }
+
+        void awaitAll() {
+            sent.forEach(InFlight::join);
+        }
+
+        private static void join(CompletableFuture<Void> bulk) {
+            try {
+                bulk.join();
+            } catch (CompletionException e) {
+                throw e.getCause() instanceof RuntimeException cause ? cause : e;
+            }
         }
     }
 
@@ -208,6 +265,7 @@ class ProjectionRebuild implements DisposableBean {
     public void destroy() {
         runner.shutdownNow();
         fetcher.shutdownNow();
+        bulks.shutdownNow();
     }
 
     private static java.util.concurrent.ThreadFactory daemon(String name) {

@@ -21,8 +21,10 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.Collection;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /** Reads and writes the projection's documents: realtime multi-get, versioned bulk index, refresh. */
 @Component
@@ -106,6 +108,15 @@ class ProjectionStore {
         }
     }
 
+    /** Makes everything written to a rebuild's new index searchable, with the rebuild's longer time limit. */
+    void refresh(String target) {
+        try {
+            rebuilds.indices().refresh(r -> r.index(target));
+        } catch (IOException e) {
+            throw new UncheckedIOException("Elasticsearch is unreachable", e);
+        }
+    }
+
     /**
      * {@link #write(List)} into a given index or alias (a rebuild's new index), refreshed on return if
      * {@code refresh}.
@@ -153,11 +164,17 @@ class ProjectionStore {
         }
         Map<Long, Long> searchable = new HashMap<>();
         Map<Long, String> rejected = new HashMap<>();
+        Set<Long> conflicts = new HashSet<>();
+        String concrete = null;
         for (int i = 0; i < documents.size(); i++) {
             ContactDocument document = documents.get(i);
             BulkResponseItem item = response.items().get(i);
+            concrete = item.index();
             if (item.error() == null || item.status() == CONFLICT) {
                 searchable.put(document.id(), document.sequence());
+                if (item.status() == CONFLICT) {
+                    conflicts.add(document.id());
+                }
             } else if (item.status() >= 500 || item.status() == TOO_MANY_REQUESTS || item.status() == NOT_FOUND) {
                 // a missing index or alias waits for an operator; skipping would lose the events
                 throw new IllegalStateException("Elasticsearch refused contact " + document.id() + " for now: "
@@ -166,10 +183,16 @@ class ProjectionStore {
                 rejected.put(document.id(), item.status() + " " + item.error().type() + ": " + item.error().reason());
             }
         }
-        return new Written(searchable, rejected);
+        return new Written(searchable, rejected, conflicts, concrete);
     }
 
-    /** @param rejected per contact, Elasticsearch's status, error type and reason */
-    record Written(Map<Long, Long> searchable, Map<Long, String> rejected) {
+    /**
+     * @param rejected per contact, Elasticsearch's status, error type and reason
+     * @param conflicts the contacts Elasticsearch had at this version or a later one already (among searchable)
+     * @param index     the concrete index the bulk went to (behind the alias), null for no documents
+     */
+    record Written(Map<Long, Long> searchable, Map<Long, String> rejected, Set<Long> conflicts, String index) {
+
+        static final Written NOTHING = new Written(Map.of(), Map.of(), Set.of(), null);
     }
 }

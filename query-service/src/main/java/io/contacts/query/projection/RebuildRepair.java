@@ -37,14 +37,16 @@ class RebuildRepair {
     private final ProjectionCatchUp catchUp;
     private final StoredEventPages pages;
     private final ProjectionStore store;
+    private final OwnedDocuments liveDocuments;
     private final KafkaAdmin kafka;
     private final String group;
 
-    RebuildRepair(ProjectionCatchUp catchUp, StoredEventPages pages, ProjectionStore store, KafkaAdmin kafka,
-                  @Value("${contacts.kafka.group}") String group) {
+    RebuildRepair(ProjectionCatchUp catchUp, StoredEventPages pages, ProjectionStore store,
+                  OwnedDocuments liveDocuments, KafkaAdmin kafka, @Value("${contacts.kafka.group}") String group) {
         this.catchUp = catchUp;
         this.pages = pages;
         this.store = store;
+        this.liveDocuments = liveDocuments;
         this.kafka = kafka;
         this.group = group;
     }
@@ -70,6 +72,8 @@ class RebuildRepair {
             log.warn("Rebuild into {}: {} contacts written by the live projector on a stale base, rewritten from "
                     + "the event store", index, rewrites.size());
             store.overwrite(index, rewrites);
+            // the live projector may keep what it folded on the stale base, at the version just replaced
+            liveDocuments.drop(rewrites.stream().map(ContactDocument::id).toList());
             repaired += rewrites.size();
         }
         return repaired;

@@ -22,6 +22,8 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.annotation.Bean;
+import org.springframework.kafka.config.KafkaListenerEndpointRegistry;
+import org.springframework.kafka.listener.MessageListenerContainer;
 import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
@@ -64,6 +66,8 @@ class ProjectionIT {
     ElasticsearchClient elasticsearch;
     @Autowired
     MeterRegistry meters;
+    @Autowired
+    KafkaListenerEndpointRegistry listeners;
     ApiClient api;
     long account;
 
@@ -161,6 +165,63 @@ class ProjectionIT {
         assertThat(elasticsearch.get(g -> g.index(fixture.alias()).id(String.valueOf(id)), ContactDocument.class)
                 .version()).isEqualTo(4L);
         assertThat(duplicateCount() - duplicatesBefore).isEqualTo(3);
+    }
+
+    @Test
+    void aContactAnotherWriterTookFurtherIsFoldedOntoItsDocumentInElasticsearch() throws Exception {
+        long id = fixture.newId();
+        fixture.send(created(id, "Kept", "kept@example.com"), 0);
+        fixture.send(renamed(id, "Kept Two"), 1);
+        assertThat(api.awaitContact(account, id, 1).status()).isEqualTo(200);
+        // as a dead-letter replay does: an event the live projector never saw, written at sequence 2
+        writeElsewhere(id, renamed(id, "Replayed"), 2);
+
+        fixture.send(new ContactBlocked(id, account), 3);
+
+        JsonNode contact = api.awaitContact(account, id, 3).json();
+        assertThat(contact.get("name").asText()).isEqualTo("Replayed");
+        assertThat(contact.get("blocked").asBoolean()).isTrue();
+    }
+
+    @Test
+    void documentsKeptInMemoryAreDroppedWhenTheListenerLosesItsPartitions() throws Exception {
+        long id = fixture.newId();
+        int partition = fixture.send(created(id, "Kept", "kept@example.com"), 0).partition();
+        fixture.send(renamed(id, "Kept Two"), 1);
+        assertThat(api.awaitContact(account, id, 1).status()).isEqualTo(200);
+        // at the sequence the projector wrote: only a document read again shows it
+        writeElsewhere(id, renamed(id, "Written Elsewhere"), 1);
+
+        MessageListenerContainer container = listeners.getListenerContainer("contact-projection");
+        container.stop();
+        await().atMost(Duration.ofSeconds(30)).until(() -> !container.isRunning());
+        container.start();
+        fixture.send(new ContactBlocked(id, account), 2);
+
+        JsonNode contact = api.awaitContact(account, id, 2).json();
+        assertThat(contact.get("name").asText()).isEqualTo("Written Elsewhere");
+        assertThat(contact.get("blocked").asBoolean()).isTrue();
+
+        // a create redelivered to a listener that keeps nothing of the contact folds to a version it has
+        double duplicatesBefore = duplicateCount();
+        fixture.send(created(id, "Kept", "kept@example.com"), 0);
+        long marker = fixture.newId();
+        fixture.send(created(marker, "Marker", null), 0, Instant.now(), partition);
+        assertThat(api.awaitContact(account, marker, 0).status()).isEqualTo(200);
+        assertThat(show(id).get("name").asText()).isEqualTo("Written Elsewhere");
+        assertThat(elasticsearch.get(g -> g.index(fixture.alias()).id(String.valueOf(id)), ContactDocument.class)
+                .version()).isEqualTo(3L);
+        assertThat(duplicateCount() - duplicatesBefore).isEqualTo(1);
+    }
+
+    /** Another writer (a replay, a rebuild's repair, another instance) folds this event onto the contact. */
+    private void writeElsewhere(long id, ContactUpdated event, long sequence) throws Exception {
+        ContactDocument current = elasticsearch.get(g -> g.index(fixture.alias()).id(String.valueOf(id)),
+                ContactDocument.class).source();
+        ContactDocument written = ContactDocument.of(current.toState().apply(event, sequence, Instant.now()),
+                current.lastActivityAt());
+        elasticsearch.index(i -> i.index(fixture.alias()).id(String.valueOf(id)).version(written.version())
+                .versionType(VersionType.ExternalGte).refresh(Refresh.True).document(written));
     }
 
     @Test
