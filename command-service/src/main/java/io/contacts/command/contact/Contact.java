@@ -53,7 +53,7 @@ import static org.axonframework.modelling.command.AggregateLifecycle.markDeleted
  * keeps the unique values claimed ({@link ContactClaims}) and its avatar image ({@link AvatarStore}) in the same
  * transaction as its events.
  */
-@Aggregate
+@Aggregate(cache = ContactCacheConfiguration.CACHE)
 public class Contact {
 
     @AggregateIdentifier

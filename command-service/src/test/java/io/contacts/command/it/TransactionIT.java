@@ -8,11 +8,13 @@ import io.contacts.command.contact.UpdateContact;
 import org.axonframework.commandhandling.CommandBus;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.common.Registration;
+import org.axonframework.common.caching.Cache;
 import org.axonframework.eventhandling.GenericDomainEventMessage;
 import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
 import org.axonframework.modelling.command.AggregateStreamCreationException;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Qualifier;
 
 import java.util.Map;
 import java.util.Set;
@@ -117,6 +119,27 @@ class TransactionIT extends CommandServiceIT {
             interceptor.cancel();
         }
         assertThat(raced).isTrue();
+        assertThat(jdbc.queryForList("SELECT sequencenumber FROM domainevententry WHERE aggregateidentifier = ? "
+                + "ORDER BY sequencenumber", Long.class, contactId)).containsExactly(0L, 1L, 2L);
+    }
+
+    @Test
+    void aCachedContactThatAnotherInstanceChangedIsLoadedAgain(@Autowired @Qualifier("contactCache") Cache cache) {
+        Account account = newAccount();
+        long id = createContact(account, Map.of("custom_attributes", Map.of("first", 1)));
+        String contactId = String.valueOf(id);
+        assertThat(cache.containsKey(contactId)).as("the created contact stays loaded").isTrue();
+        // "another instance" appends sequence 1; this instance's cached contact still ends at sequence 0
+        appendInAnotherTransaction(new GenericDomainEventMessage<>("Contact", contactId, 1, new ContactUpdated(id,
+                account.id(), Set.of(ContactUpdated.CUSTOM_ATTRIBUTES), null, null, null, null,
+                Map.of("other", "instance"), null)));
+
+        HttpJson.Response update = http().send("PATCH", contacts(account) + "/" + id, account.adminToken(),
+                "{\"custom_attributes\":{\"mine\":true}}");
+
+        assertThat(update.status()).isEqualTo(200);
+        assertThat(update.json().path("payload").path("custom_attributes"))
+                .isEqualTo(HttpJson.parse("{\"first\":1,\"other\":\"instance\",\"mine\":true}"));
         assertThat(jdbc.queryForList("SELECT sequencenumber FROM domainevententry WHERE aggregateidentifier = ? "
                 + "ORDER BY sequencenumber", Long.class, contactId)).containsExactly(0L, 1L, 2L);
     }
