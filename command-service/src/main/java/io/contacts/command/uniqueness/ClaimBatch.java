@@ -1,12 +1,15 @@
 package io.contacts.command.uniqueness;
 
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
  * Claims and releases of many commands, written at the end in two set-based statements instead of a few round trips
  * per command. Only the net effect on each value counts: its first operation, when a release, frees the value a
- * contact held before the batch; its last operation, when a claim, is the holder it must have after the batch.
+ * contact held before the batch; its last operation, when a claim, is the holder it must have after the batch. A value
+ * that one contact of the batch claimed is taken for the others until that contact releases it.
  */
 final class ClaimBatch {
 
@@ -20,12 +23,45 @@ final class ClaimBatch {
     private final Map<Value, Operation> first = new LinkedHashMap<>();
     private final Map<Value, Operation> last = new LinkedHashMap<>();
 
-    void claim(long accountId, long contactId, Map<ClaimKind, String> values) {
-        values.forEach((kind, value) -> record(new Value(accountId, kind, value), new Operation(true, contactId)));
+    /** Records the claims and returns no kind, or, recording nothing, the kinds another contact claimed in the batch. */
+    List<ClaimKind> claim(long accountId, long contactId, Map<ClaimKind, String> values) {
+        List<ClaimKind> taken = new ArrayList<>();
+        values.forEach((kind, value) -> {
+            Operation latest = last.get(new Value(accountId, kind, value));
+            if (latest != null && latest.claim() && latest.contactId() != contactId) {
+                taken.add(kind);
+            }
+        });
+        if (taken.isEmpty()) {
+            values.forEach((kind, value) -> record(new Value(accountId, kind, value), new Operation(true, contactId)));
+        }
+        return taken;
     }
 
     void release(long accountId, long contactId, Map<ClaimKind, String> values) {
         values.forEach((kind, value) -> record(new Value(accountId, kind, value), new Operation(false, contactId)));
+    }
+
+    /** Releases the values the contact claimed in the batch (what it held before is deleted at once by the caller). */
+    void releaseAll(long accountId, long contactId) {
+        List<Value> held = last.entrySet().stream().filter(entry -> entry.getKey().accountId() == accountId
+                && entry.getValue().claim() && entry.getValue().contactId() == contactId).map(Map.Entry::getKey).toList();
+        held.forEach(value -> record(value, new Operation(false, contactId)));
+    }
+
+    /** The batch as it is now, to go back to with {@link #restore} when a command of the batch fails. */
+    ClaimBatch copy() {
+        ClaimBatch copy = new ClaimBatch();
+        copy.first.putAll(first);
+        copy.last.putAll(last);
+        return copy;
+    }
+
+    void restore(ClaimBatch copy) {
+        first.clear();
+        first.putAll(copy.first);
+        last.clear();
+        last.putAll(copy.last);
     }
 
     private void record(Value value, Operation operation) {

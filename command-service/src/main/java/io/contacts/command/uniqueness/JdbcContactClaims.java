@@ -40,9 +40,10 @@ public class JdbcContactClaims implements ContactClaims {
 
     /**
      * Runs {@code work}, which must be inside a transaction, with the claims and releases of its commands deferred:
-     * they answer "not taken" at once and are written when the work is done, in two statements. If a value turns
-     * out to be held by another contact then, a {@link ValidationFailedException} fails the whole work (the caller
-     * rolls back and may redo it command by command, with the exact answers).
+     * they answer "not taken" at once (unless another contact claimed the value earlier in the work) and are written
+     * when the work is done, in two statements. If a value turns out to be held by another contact then, a
+     * {@link ValidationFailedException} fails the whole work (the caller rolls back and may redo it command by command,
+     * with the exact answers).
      */
     public <T> T batched(Supplier<T> work) {
         ClaimBatch batch = new ClaimBatch();
@@ -53,6 +54,21 @@ public class JdbcContactClaims implements ContactClaims {
             return result;
         } finally {
             TransactionSynchronizationManager.unbindResource(this);
+        }
+    }
+
+    /**
+     * Runs {@code command} within {@link #batched} work; when it throws, the claims and releases it made are forgotten,
+     * as its own transaction's rollback would have undone them.
+     */
+    public <T> T undoneOnFailure(Supplier<T> command) {
+        ClaimBatch batch = batch(this);
+        ClaimBatch before = batch.copy();
+        try {
+            return command.get();
+        } catch (RuntimeException e) {
+            batch.restore(before);
+            throw e;
         }
     }
 
@@ -136,8 +152,7 @@ public class JdbcContactClaims implements ContactClaims {
     public List<ClaimKind> claim(long accountId, long contactId, Map<ClaimKind, String> values) {
         ClaimBatch batch = batch(this);
         if (batch != null) {
-            batch.claim(accountId, contactId, values);
-            return List.of();
+            return batch.claim(accountId, contactId, values);
         }
         List<ClaimKind> taken = new ArrayList<>();
         // one fixed order of inserts for every command keeps concurrent claimers from deadlocking each other
@@ -175,6 +190,10 @@ public class JdbcContactClaims implements ContactClaims {
 
     @Override
     public void releaseAll(long accountId, long contactId) {
+        ClaimBatch batch = batch(this);
+        if (batch != null) {
+            batch.releaseAll(accountId, contactId);
+        }
         jdbc.update(RELEASE_ALL, accountId, contactId);
     }
 }
