@@ -106,7 +106,7 @@ class GroupCommit {
      * failure; {@code alone} sends one command in a transaction of its own.
      */
     ContactState send(Object command, Function<Object, ContactState> alone) {
-        if (properties.maxSize() < 2 || CurrentUnitOfWork.isStarted()
+        if (properties.maxSize() < 2 || properties.committers() < 1 || CurrentUnitOfWork.isStarted()
                 || TransactionSynchronizationManager.isActualTransactionActive()) {
             return alone.apply(command);
         }
