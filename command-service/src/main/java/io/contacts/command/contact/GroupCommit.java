@@ -2,10 +2,13 @@ package io.contacts.command.contact;
 
 import io.contacts.command.database.RequestWork;
 import io.contacts.command.idempotency.IdempotentWrite;
+import io.contacts.command.uniqueness.ClaimKind;
 import io.contacts.command.uniqueness.JdbcContactClaims;
+import io.contacts.command.uniqueness.UniqueValue;
 import io.contacts.command.web.DatabaseOutage;
 import io.contacts.command.web.ValidationFailedException;
 import io.contacts.events.ContactState;
+import io.contacts.events.ContactUpdated;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.DistributionSummary;
 import io.micrometer.core.instrument.Gauge;
@@ -42,9 +45,10 @@ import java.util.function.Function;
  * command sent while nothing else is in flight runs alone on its own thread at once.
  * <p>
  * Each request gets exactly the outcome it would have got alone. A command whose failure is decided before it writes
- * anything (a missing contact, a unique value held, an online contact) fails alone and the others commit; a value
- * claimed by one command of the group is taken for the later ones ({@link JdbcContactClaims#batched}). When the group
- * fails as a whole — a value found held at the end, a lost race with another instance, an idempotency key taken —
+ * anything (a missing contact, a unique value held, an online contact) fails alone and the others commit: who holds
+ * the values the group claims is read first, and a value claimed by one command of the group is taken for the later
+ * ones ({@link JdbcContactClaims#batched}). When the group fails as a whole — a value claimed meanwhile by a concurrent
+ * transaction, a lost race with another instance, an idempotency key taken —
  * it is rolled back and every command runs again alone on its request's thread, so that only the one at fault fails.
  * When PostgreSQL is unreachable or the COMMIT got no answer, every command of the group gets that failure (never run
  * again: the write may be in doubt), and the commands queued behind it a "nothing written" at once.
@@ -190,7 +194,10 @@ class GroupCommit {
         UnitOfWork<?> unit = DefaultUnitOfWork.startAndGet(
                 new GenericMessage<>("group of " + group.size() + " contact commands"));
         unit.attachTransaction(transactions);
-        ResultMessage<List<Outcome>> result = unit.executeWithResult(() -> claims.batched(() -> apply(group)));
+        ResultMessage<List<Outcome>> result = unit.executeWithResult(() -> claims.batched(() -> {
+            claims.readHolders(claimed(group));
+            return apply(group);
+        }));
         if (result.isExceptional()) {
             Throwable failure = result.exceptionResult();
             throw failure instanceof RuntimeException runtime ? runtime : new IllegalStateException(failure);
@@ -212,6 +219,31 @@ class GroupCommit {
             }
         }
         return outcomes;
+    }
+
+    /** The unique values the group's creates and updates will claim: who holds them is read in one query. */
+    private static List<UniqueValue> claimed(List<Member> group) {
+        List<UniqueValue> values = new ArrayList<>();
+        for (Member member : group) {
+            if (member.command() instanceof CreateContact create) {
+                claimed(values, create.accountId(), create.values());
+            } else if (member.command() instanceof UpdateContact update) {
+                claimed(values, update.accountId(), update.changes());
+            }
+        }
+        return values;
+    }
+
+    private static void claimed(List<UniqueValue> values, long accountId, ContactChanges changes) {
+        if (changes.has(ContactUpdated.EMAIL) && changes.email() != null) {
+            values.add(new UniqueValue(accountId, ClaimKind.EMAIL, changes.email()));
+        }
+        if (changes.has(ContactUpdated.PHONE_NUMBER) && changes.phoneNumber() != null) {
+            values.add(new UniqueValue(accountId, ClaimKind.PHONE_NUMBER, changes.phoneNumber()));
+        }
+        if (changes.has(ContactUpdated.IDENTIFIER) && changes.identifier() != null) {
+            values.add(new UniqueValue(accountId, ClaimKind.IDENTIFIER, changes.identifier()));
+        }
     }
 
     /**

@@ -1,6 +1,7 @@
 package io.contacts.command.uniqueness;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -9,7 +10,8 @@ import java.util.Map;
  * Claims and releases of many commands, written at the end in two set-based statements instead of a few round trips
  * per command. Only the net effect on each value counts: its first operation, when a release, frees the value a
  * contact held before the batch; its last operation, when a claim, is the holder it must have after the batch. A value
- * that one contact of the batch claimed is taken for the others until that contact releases it.
+ * that one contact of the batch claimed, or that a contact held when the batch read it ({@link #held}), is taken for
+ * the others until that contact releases it.
  */
 final class ClaimBatch {
 
@@ -22,13 +24,21 @@ final class ClaimBatch {
 
     private final Map<Value, Operation> first = new LinkedHashMap<>();
     private final Map<Value, Operation> last = new LinkedHashMap<>();
+    private final Map<Value, Long> held = new HashMap<>();
+
+    /** Who held the value when the batch read it: a claim by another contact is refused at once. */
+    void held(Value value, long contactId) {
+        held.put(value, contactId);
+    }
 
     /** Records the claims and returns no kind, or, recording nothing, the kinds another contact claimed in the batch. */
     List<ClaimKind> claim(long accountId, long contactId, Map<ClaimKind, String> values) {
         List<ClaimKind> taken = new ArrayList<>();
         values.forEach((kind, value) -> {
-            Operation latest = last.get(new Value(accountId, kind, value));
-            if (latest != null && latest.claim() && latest.contactId() != contactId) {
+            Value claimed = new Value(accountId, kind, value);
+            Operation latest = last.get(claimed);
+            Long holder = latest == null ? held.get(claimed) : latest.claim() ? latest.contactId() : null;
+            if (holder != null && holder != contactId) {
                 taken.add(kind);
             }
         });
@@ -42,16 +52,29 @@ final class ClaimBatch {
         values.forEach((kind, value) -> record(new Value(accountId, kind, value), new Operation(false, contactId)));
     }
 
-    /** Releases the values the contact claimed in the batch (what it held before is deleted at once by the caller). */
+    /**
+     * Releases every value the contact holds: those it claimed in the batch, and those it held when the batch read them
+     * (the caller deletes what it held before the batch at once).
+     */
     void releaseAll(long accountId, long contactId) {
-        List<Value> held = last.entrySet().stream().filter(entry -> entry.getKey().accountId() == accountId
-                && entry.getValue().claim() && entry.getValue().contactId() == contactId).map(Map.Entry::getKey).toList();
-        held.forEach(value -> record(value, new Operation(false, contactId)));
+        List<Value> released = new ArrayList<>();
+        last.forEach((value, operation) -> {
+            if (value.accountId() == accountId && operation.claim() && operation.contactId() == contactId) {
+                released.add(value);
+            }
+        });
+        held.forEach((value, holder) -> {
+            if (value.accountId() == accountId && holder == contactId && !last.containsKey(value)) {
+                released.add(value);
+            }
+        });
+        released.forEach(value -> record(value, new Operation(false, contactId)));
     }
 
     /** The batch as it is now, to go back to with {@link #restore} when a command of the batch fails. */
     ClaimBatch copy() {
         ClaimBatch copy = new ClaimBatch();
+        copy.held.putAll(held);
         copy.first.putAll(first);
         copy.last.putAll(last);
         return copy;

@@ -10,6 +10,7 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
@@ -40,7 +41,8 @@ public class JdbcContactClaims implements ContactClaims {
 
     /**
      * Runs {@code work}, which must be inside a transaction, with the claims and releases of its commands deferred:
-     * they answer "not taken" at once (unless another contact claimed the value earlier in the work) and are written
+     * they answer "not taken" at once (unless another contact claimed the value earlier in the work, or held it when
+     * {@link #readHolders} read it) and are written
      * when the work is done, in two statements. If a value turns out to be held by another contact then, a
      * {@link ValidationFailedException} fails the whole work (the caller rolls back and may redo it command by command,
      * with the exact answers).
@@ -55,6 +57,32 @@ public class JdbcContactClaims implements ContactClaims {
         } finally {
             TransactionSynchronizationManager.unbindResource(this);
         }
+    }
+
+    /**
+     * Within {@link #batched} work: reads who holds these values now (one query), so that a command claiming a value
+     * another contact holds is refused at once instead of failing the whole work at its end.
+     */
+    public void readHolders(Collection<UniqueValue> values) {
+        ClaimBatch batch = batch(this);
+        if (values.isEmpty()) {
+            return;
+        }
+        jdbc.query((Connection connection) -> {
+            PreparedStatement statement = connection.prepareStatement("SELECT c.account_id, c.kind, c.value, "
+                    + "c.contact_id FROM contact_claims c JOIN unnest(?::bigint[], ?::varchar[], ?::varchar[]) "
+                    + "AS k(account_id, kind, value) ON c.account_id = k.account_id AND c.kind = k.kind "
+                    + "AND c.value = k.value");
+            statement.setArray(1, connection.createArrayOf("bigint",
+                    values.stream().map(UniqueValue::accountId).toArray()));
+            statement.setArray(2, connection.createArrayOf("varchar",
+                    values.stream().map(value -> value.kind().attribute()).toArray()));
+            statement.setArray(3, connection.createArrayOf("varchar", values.stream().map(UniqueValue::value).toArray()));
+            return statement;
+        }, rs -> {
+            batch.held(new ClaimBatch.Value(rs.getLong(1), ClaimKind.of(rs.getString(2)), rs.getString(3)),
+                    rs.getLong(4));
+        });
     }
 
     /**

@@ -127,6 +127,8 @@ class GroupCommitIT extends CommandServiceIT {
     void commandsQueuedTogetherCommitInOneTransactionEachWithItsOwnAnswer() throws Exception {
         Account account = newAccount();
         long updated = createContact(account, Map.of("name", "Before"));
+        String held = uniqueEmail();
+        long holder = createContact(account, Map.of("email", held));
         String duplicate = uniqueEmail();
         String path = contacts(account);
         String token = account.adminToken();
@@ -140,12 +142,15 @@ class GroupCommitIT extends CommandServiceIT {
                 Request.of("PATCH", path + "/" + updated, token, Map.of("phone_number", "+4915100000009")),
                 new Request("POST", path, token, Map.of("name", "keyed", "email", uniqueEmail()),
                         Map.of("Idempotency-Key", key)),
-                Request.of("POST", path, token, Map.of("name", "two", "phone_number", "+4915100000001")));
+                Request.of("POST", path, token, Map.of("name", "two", "phone_number", "+4915100000001")),
+                Request.of("POST", path, token, Map.of("name", "held elsewhere", "email", held)));
         DistributionSummaryCounts before = DistributionSummaryCounts.of(meters);
+        double failedBefore = meters.get("contacts.commands.group.failed").counter().count();
 
         List<HttpJson.Response> answers = queuedTogether(account, requests);
 
-        // one group of all eight (the two holders committed in a transaction each, the second as a group of one)
+        // one group of all nine (the two holders committed in a transaction each, the second as a group of one)
+        assertThat(meters.get("contacts.commands.group.failed").counter().count()).isEqualTo(failedBefore);
         DistributionSummaryCounts after = DistributionSummaryCounts.of(meters);
         assertThat(after.groups() - before.groups()).isEqualTo(2);
         assertThat(after.commands() - before.commands()).isEqualTo(1 + requests.size());
@@ -165,7 +170,13 @@ class GroupCommitIT extends CommandServiceIT {
         assertThat(jdbc.queryForList("SELECT sequencenumber FROM domainevententry WHERE aggregateidentifier = ? "
                 + "ORDER BY sequencenumber", Long.class, String.valueOf(updated))).containsExactly(0L, 1L, 2L);
 
-        // a missing contact and a value an earlier command of the group took: the answers they get alone
+        // a value a contact outside the group holds, a missing contact and a value an earlier command of the group
+        // took: the answers they get alone
+        HttpJson.Response heldElsewhere = answers.get(8);
+        assertThat(heldElsewhere.status()).isEqualTo(422);
+        assertThat(heldElsewhere.json()).isEqualTo(alone(requests.get(8)).json());
+        assertThat(jdbc.queryForObject("SELECT contact_id FROM contact_claims WHERE account_id = ? AND kind = 'email'"
+                + " AND value = ?", Long.class, account.id(), held)).isEqualTo(holder);
         HttpJson.Response missing = answers.get(3);
         HttpJson.Response taken = answers.get(4);
         HttpJson.Response missingAlone = alone(requests.get(3));
@@ -191,15 +202,18 @@ class GroupCommitIT extends CommandServiceIT {
     @Test
     void aGroupThatFailsAsAWholeRunsEachCommandAgainAloneSoThatOnlyTheFaultyOneFails() throws Exception {
         Account account = newAccount();
-        String held = uniqueEmail();
-        long holder = createContact(account, Map.of("email", held));
         long updated = createContact(account, Map.of("name", "Before"));
         String path = contacts(account);
         String token = account.adminToken();
+        String key = "twice-" + uniqueEmail();
+        String keyedEmail = uniqueEmail();
+        Request keyed = new Request("POST", path, token, Map.of("name", "keyed", "email", keyedEmail),
+                Map.of("Idempotency-Key", key));
+        // the same key twice in one group: the second finds the key taken when the group commits
         List<Request> requests = List.of(
                 Request.of("POST", path, token, Map.of("name", "fine", "email", uniqueEmail())),
-                // taken by a contact outside the group: found only when the group writes its claims
-                Request.of("POST", path, token, Map.of("name", "late", "email", held)),
+                keyed,
+                keyed,
                 Request.of("PATCH", path + "/" + updated, token, Map.of("name", "After")));
         double failedBefore = meters.get("contacts.commands.group.failed").counter().count();
 
@@ -207,13 +221,13 @@ class GroupCommitIT extends CommandServiceIT {
 
         assertThat(meters.get("contacts.commands.group.failed").counter().count()).isEqualTo(failedBefore + 1);
         long fine = id(answers.get(0));
-        assertThat(answers.get(1).status()).isEqualTo(422);
-        assertThat(answers.get(1).json()).isEqualTo(alone(requests.get(1)).json());
-        assertThat(answers.get(2).json().path("payload").path("name").asText()).isEqualTo("After");
+        assertThat(answers.get(3).json().path("payload").path("name").asText()).isEqualTo("After");
         assertThat(transactions(List.of(fine, updated))).as("created alone, updated alone, updated again")
                 .isEqualTo(3);
-        assertThat(jdbc.queryForObject("SELECT contact_id FROM contact_claims WHERE account_id = ? AND kind = 'email'"
-                + " AND value = ?", Long.class, account.id(), held)).isEqualTo(holder);
+        // written once, and both requests with the key answer that write
+        assertThat(id(answers.get(1))).isEqualTo(id(answers.get(2)));
+        assertThat(jdbc.queryForObject("SELECT count(*) FROM contact_claims WHERE account_id = ? AND value = ?",
+                Long.class, account.id(), keyedEmail)).isEqualTo(1);
     }
 
     /** The group sizes recorded so far: how many groups committed, with how many commands in all. */

@@ -86,4 +86,17 @@ class ClaimBatchTest {
         assertThat(batch.releases()).isEmpty();
         assertThat(batch.claim(1, 8, email("a@example.com"))).containsExactly(ClaimKind.EMAIL);
     }
+
+    @Test
+    void aValueHeldWhenTheBatchReadItIsTakenForOthersUntilItsHolderIsDeleted() {
+        ClaimBatch batch = new ClaimBatch();
+        batch.held(A, 7);
+
+        assertThat(batch.claim(1, 7, email("a@example.com"))).as("its own holder").isEmpty();
+        assertThat(batch.claim(1, 8, email("a@example.com"))).containsExactly(ClaimKind.EMAIL);
+
+        batch.releaseAll(1, 7);
+        assertThat(batch.claim(1, 8, email("a@example.com"))).isEmpty();
+        assertThat(batch.claims()).containsExactly(Map.entry(A, 8L));
+    }
 }
