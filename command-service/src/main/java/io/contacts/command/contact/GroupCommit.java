@@ -181,8 +181,10 @@ class GroupCommit {
             queued.forEach(member -> member.outcome().complete(new Failed(nothingWritten)));
             return;
         } catch (Error e) {
+            // the committer goes on: the writes queued behind this group have no other thread to commit them
+            log.error("A group of {} commands failed; each runs again alone", group.size(), e);
             group.forEach(member -> member.outcome().complete(new Alone()));
-            throw e;
+            return;
         }
         sizes.record(group.size());
         for (int i = 0; i < group.size(); i++) {
