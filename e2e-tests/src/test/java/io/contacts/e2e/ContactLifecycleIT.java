@@ -141,6 +141,45 @@ class ContactLifecycleIT {
         assertThat(ids(EDGE.get(contacts(admin) + "/search?q=" + email, admin.token()))).hasSize(1);
     }
 
+    /** Concurrent creates commit in groups: a value two of a group claim is the first one's, the others commit. */
+    @Test
+    void concurrentCreatesSharingOneEmailAmongOthersGiveOneHolderAndLoseNoOtherCreate() throws Exception {
+        String shared = unique() + "@group.test";
+        CountDownLatch start = new CountDownLatch(1);
+        ExecutorService pool = Executors.newFixedThreadPool(32);
+        List<Integer> sharing = new ArrayList<>();
+        List<Reply> others = new ArrayList<>();
+        try {
+            List<Future<Reply>> replies = new ArrayList<>();
+            for (int i = 0; i < 32; i++) {
+                String email = i % 2 == 0 ? shared : unique() + "@group.test";
+                replies.add(pool.submit(() -> {
+                    start.await();
+                    return EDGE.post(contacts(admin), admin.token(), Map.of("name", "Grouped", "email", email));
+                }));
+            }
+            start.countDown();
+            for (int i = 0; i < 32; i++) {
+                Reply reply = replies.get(i).get();
+                if (i % 2 == 0) {
+                    sharing.add(reply.status());
+                } else {
+                    others.add(reply);
+                }
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+        assertThat(sharing).containsOnly(200, 422);
+        assertThat(sharing.stream().filter(s -> s == 200).count()).isEqualTo(1);
+        assertThat(others).allSatisfy(reply -> assertThat(reply.status()).isEqualTo(200));
+        assertThat(ids(EDGE.get(contacts(admin) + "/search?q=" + shared, admin.token()))).hasSize(1);
+        for (Reply reply : others) {
+            String email = reply.body().path("payload").path("contact").path("email").asText();
+            assertThat(ids(EDGE.get(contacts(admin) + "/search?q=" + email, admin.token()))).hasSize(1);
+        }
+    }
+
     @Test
     void accountsAreWalls() {
         Reply created = EDGE.post(contacts(admin), admin.token(), Map.of("name", "Wall " + unique(),

@@ -10,7 +10,8 @@ import org.springframework.dao.PessimisticLockingFailureException;
 import org.springframework.stereotype.Component;
 
 /**
- * Sends contact commands and returns the contact's state after them. In one JVM Axon's per-aggregate lock serialises
+ * Sends contact commands and returns the contact's state after them; commands sent at the same time commit together
+ * ({@link GroupCommit}), each with the outcome it would have had alone. In one JVM Axon's per-aggregate lock serialises
  * the commands of a contact; two instances can still append the same sequence number at once, and the loser's whole
  * transaction (events and claims) rolls back with a {@link ConcurrencyException}. Such a command, or one that lost a
  * PostgreSQL deadlock on claims, is simply run again on the fresh state, a few times at most.
@@ -22,19 +23,29 @@ public class ContactCommands {
     private static final int ATTEMPTS = 3;
 
     private final CommandGateway gateway;
+    private final GroupCommit group;
 
-    public ContactCommands(CommandGateway gateway) {
+    ContactCommands(CommandGateway gateway, GroupCommit group) {
         this.gateway = gateway;
+        this.group = group;
     }
 
     public ContactState send(Object command) {
+        try {
+            return group.send(command, this::alone);
+        } catch (RuntimeException e) {
+            if (causedBy(e, AggregateNotFoundException.class)) {
+                throw new ContactNotFoundException();
+            }
+            throw e;
+        }
+    }
+
+    private ContactState alone(Object command) {
         for (int attempt = 1; ; attempt++) {
             try {
                 return gateway.sendAndWait(command);
             } catch (RuntimeException e) {
-                if (causedBy(e, AggregateNotFoundException.class)) {
-                    throw new ContactNotFoundException();
-                }
                 boolean conflict = causedBy(e, ConcurrencyException.class)
                         || causedBy(e, PessimisticLockingFailureException.class);
                 if (!conflict || attempt == ATTEMPTS) {

@@ -11,8 +11,9 @@ import java.time.Duration;
 /**
  * Gives the connections an HTTP request uses a network timeout: a PostgreSQL that stops answering (frozen, partitioned)
  * fails the request's statement after {@code contacts.database.request-timeout} instead of holding the request until
- * TCP gives up. The pool resets the timeout when the connection is returned; background work (publishers, imports,
- * replays) keeps the pool's own setting.
+ * TCP gives up; so do the connections of work done for requests on another thread ({@link RequestWork}). The pool
+ * resets the timeout when the connection is returned; background work (publishers, imports, replays) keeps the pool's
+ * own setting.
  */
 class RequestTimeoutDataSource extends DelegatingDataSource {
 
@@ -34,7 +35,7 @@ class RequestTimeoutDataSource extends DelegatingDataSource {
     }
 
     private Connection bounded(Connection connection) throws SQLException {
-        if (RequestContextHolder.getRequestAttributes() != null) {
+        if (RequestContextHolder.getRequestAttributes() != null || RequestWork.isRunning()) {
             try {
                 connection.setNetworkTimeout(Runnable::run, timeoutMillis);
             } catch (SQLException | RuntimeException e) {

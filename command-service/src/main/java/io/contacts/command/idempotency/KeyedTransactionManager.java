@@ -13,7 +13,8 @@ import java.sql.SQLNonTransientConnectionException;
 /**
  * The transaction manager of every write (Axon's units of work, {@code @Transactional}, TransactionTemplate): writes a
  * request's {@code Idempotency-Key} into the first read-write transaction the request commits, and tells a COMMIT that
- * got no answer ({@link WriteInDoubtException}) from a failure before it.
+ * got no answer ({@link WriteInDoubtException}) from a failure before it. A transaction that commits the commands of
+ * several requests (a group commit) writes the key of each.
  */
 class KeyedTransactionManager extends JdbcTransactionManager {
 
@@ -22,6 +23,10 @@ class KeyedTransactionManager extends JdbcTransactionManager {
     KeyedTransactionManager(DataSource dataSource, IdempotencyKeys keys) {
         super(dataSource);
         this.keys = keys;
+        // the transaction's originator decides: a group commit keeps the commands of its transaction whose own
+        // command failed before it wrote anything (a missing contact, a value taken), so a participant's failure
+        // must not doom the whole transaction; every other failure still propagates and rolls it back
+        setGlobalRollbackOnParticipationFailure(false);
     }
 
     @Override
@@ -29,12 +34,14 @@ class KeyedTransactionManager extends JdbcTransactionManager {
         if (!status.isNewTransaction() || status.isReadOnly()) {
             return;
         }
-        IdempotentWrite.current().filter(IdempotentWrite::needsKey).ifPresent(write -> {
-            if (!keys.claim(write.scope(), write.fingerprint())) {
-                throw new KeyTakenException();
+        for (IdempotentWrite write : IdempotentWrite.committing()) {
+            if (write.needsKey()) {
+                if (!keys.claim(write.scope(), write.fingerprint())) {
+                    throw new KeyTakenException();
+                }
+                write.keyWritten();
             }
-            write.keyWritten();
-        });
+        }
     }
 
     @Override
@@ -47,7 +54,7 @@ class KeyedTransactionManager extends JdbcTransactionManager {
             }
             throw e;
         }
-        IdempotentWrite.current().ifPresent(IdempotentWrite::transactionCommitted);
+        IdempotentWrite.committing().forEach(IdempotentWrite::transactionCommitted);
     }
 
     /**
@@ -57,6 +64,7 @@ class KeyedTransactionManager extends JdbcTransactionManager {
      */
     @Override
     protected void doRollback(DefaultTransactionStatus status) {
+        IdempotentWrite.committing().forEach(IdempotentWrite::transactionRolledBack);
         try {
             super.doRollback(status);
         } catch (RuntimeException e) {

@@ -10,6 +10,7 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
@@ -40,9 +41,11 @@ public class JdbcContactClaims implements ContactClaims {
 
     /**
      * Runs {@code work}, which must be inside a transaction, with the claims and releases of its commands deferred:
-     * they answer "not taken" at once and are written when the work is done, in two statements. If a value turns
-     * out to be held by another contact then, a {@link ValidationFailedException} fails the whole work (the caller
-     * rolls back and may redo it command by command, with the exact answers).
+     * they answer "not taken" at once (unless another contact claimed the value earlier in the work, or held it when
+     * {@link #readHolders} read it) and are written
+     * when the work is done, in two statements. If a value turns out to be held by another contact then, a
+     * {@link ValidationFailedException} fails the whole work (the caller rolls back and may redo it command by command,
+     * with the exact answers).
      */
     public <T> T batched(Supplier<T> work) {
         ClaimBatch batch = new ClaimBatch();
@@ -53,6 +56,47 @@ public class JdbcContactClaims implements ContactClaims {
             return result;
         } finally {
             TransactionSynchronizationManager.unbindResource(this);
+        }
+    }
+
+    /**
+     * Within {@link #batched} work: reads who holds these values now (one query), so that a command claiming a value
+     * another contact holds is refused at once instead of failing the whole work at its end.
+     */
+    public void readHolders(Collection<UniqueValue> values) {
+        ClaimBatch batch = batch(this);
+        if (values.isEmpty()) {
+            return;
+        }
+        jdbc.query((Connection connection) -> {
+            PreparedStatement statement = connection.prepareStatement("SELECT c.account_id, c.kind, c.value, "
+                    + "c.contact_id FROM contact_claims c JOIN unnest(?::bigint[], ?::varchar[], ?::varchar[]) "
+                    + "AS k(account_id, kind, value) ON c.account_id = k.account_id AND c.kind = k.kind "
+                    + "AND c.value = k.value");
+            statement.setArray(1, connection.createArrayOf("bigint",
+                    values.stream().map(UniqueValue::accountId).toArray()));
+            statement.setArray(2, connection.createArrayOf("varchar",
+                    values.stream().map(value -> value.kind().attribute()).toArray()));
+            statement.setArray(3, connection.createArrayOf("varchar", values.stream().map(UniqueValue::value).toArray()));
+            return statement;
+        }, rs -> {
+            batch.held(new ClaimBatch.Value(rs.getLong(1), ClaimKind.of(rs.getString(2)), rs.getString(3)),
+                    rs.getLong(4));
+        });
+    }
+
+    /**
+     * Runs {@code command} within {@link #batched} work; when it throws, the claims and releases it made are forgotten,
+     * as its own transaction's rollback would have undone them.
+     */
+    public <T> T undoneOnFailure(Supplier<T> command) {
+        ClaimBatch batch = batch(this);
+        ClaimBatch before = batch.copy();
+        try {
+            return command.get();
+        } catch (RuntimeException e) {
+            batch.restore(before);
+            throw e;
         }
     }
 
@@ -136,8 +180,7 @@ public class JdbcContactClaims implements ContactClaims {
     public List<ClaimKind> claim(long accountId, long contactId, Map<ClaimKind, String> values) {
         ClaimBatch batch = batch(this);
         if (batch != null) {
-            batch.claim(accountId, contactId, values);
-            return List.of();
+            return batch.claim(accountId, contactId, values);
         }
         List<ClaimKind> taken = new ArrayList<>();
         // one fixed order of inserts for every command keeps concurrent claimers from deadlocking each other
@@ -175,6 +218,10 @@ public class JdbcContactClaims implements ContactClaims {
 
     @Override
     public void releaseAll(long accountId, long contactId) {
+        ClaimBatch batch = batch(this);
+        if (batch != null) {
+            batch.releaseAll(accountId, contactId);
+        }
         jdbc.update(RELEASE_ALL, accountId, contactId);
     }
 }

@@ -3,12 +3,14 @@ package io.contacts.command.contact;
 import io.contacts.command.web.ValidationFailedException;
 import io.contacts.command.web.Violation;
 import io.contacts.events.ContactState;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.axonframework.commandhandling.SimpleCommandBus;
 import org.axonframework.commandhandling.gateway.DefaultCommandGateway;
 import org.axonframework.modelling.command.AggregateNotFoundException;
 import org.axonframework.modelling.command.ConcurrencyException;
 import org.junit.jupiter.api.Test;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -24,8 +26,11 @@ class ContactCommandsTest {
             List.of(), List.of(), Instant.EPOCH, Instant.EPOCH, 1, false, null);
 
     private final SimpleCommandBus bus = SimpleCommandBus.builder().build();
-    private final ContactCommands commands = new ContactCommands(DefaultCommandGateway.builder().commandBus(bus)
-            .build());
+    private final DefaultCommandGateway gateway = DefaultCommandGateway.builder().commandBus(bus).build();
+    // groups of one: every command alone, on the caller's thread
+    private final ContactCommands commands = new ContactCommands(gateway,
+            new GroupCommit(gateway, null, null, new CommandGroupProperties(1, Duration.ZERO, 0),
+                    new SimpleMeterRegistry()));
     private final AtomicInteger attempts = new AtomicInteger();
 
     /** A handler for BlockContact that fails with these exceptions, in turn, before it succeeds. */
