@@ -1,110 +1,119 @@
 package io.contacts.command.contact;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.contacts.events.CloudEventHeaders;
 import io.contacts.events.ContactState;
 import io.github.resilience4j.bulkhead.Bulkhead;
 import io.github.resilience4j.bulkhead.BulkheadConfig;
+import io.micrometer.core.instrument.MeterRegistry;
+import org.axonframework.commandhandling.CommandMessage;
+import org.axonframework.commandhandling.GenericCommandMessage;
+import org.axonframework.messaging.MetaData;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
-import java.io.IOException;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.util.Collection;
+import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 
 /**
- * Makes a committed write visible before it is answered: asks the query side
- * ({@code GET /internal/v1/accounts/{a}/contacts/{id}?min_sequence=N&timeout_ms=T}) to wait until its copy of the
- * contact has reached the write's sequence number, and answers with the contact as the query side renders it. When
- * the query side fails or the deadline passes, the write is still committed: the answer is then rendered from the
- * command's own result and a warning is logged. At most {@code contacts.read-your-writes.concurrency} request threads
- * wait at once (a Resilience4j bulkhead): beyond that a write answers from the command side at once, so that a hung
- * query side never holds every thread the command-service has.
+ * Makes a committed write visible before it is answered. A command sent {@link #awaited} carries a mark into its
+ * events and their Kafka records, so that the query side refreshes the bulk holding them at once and then announces
+ * which contacts became searchable at which sequence, and who among them is online ({@link SearchableNotices}); the
+ * write waits for that announcement and answers with the contact rendered from the command's own state
+ * ({@link ContactRenderer}, the query side's shape). Past {@code contacts.read-your-writes.timeout} the write is still
+ * committed and answers the same way, offline, with a warning and the counter
+ * {@code contacts.read.your.writes.fallbacks} (tag {@code reason}: timeout, failed, busy). At most
+ * {@code contacts.read-your-writes.concurrency} request threads wait at once (a Resilience4j bulkhead): beyond that
+ * a write answers at once, so that a query side that stopped announcing never holds every thread there is.
  */
 @Component
-class ReadYourWrites {
+public class ReadYourWrites {
+
+    /** The mark, in a command's and its events' metadata (and, by the publisher, a Kafka header of the events). */
+    static final String AWAITED = CloudEventHeaders.AWAITED;
 
     private static final Logger log = LoggerFactory.getLogger(ReadYourWrites.class);
-    /** Left to the HTTP exchange itself, so that the query side's own 504 arrives before our timeout. */
-    private static final Duration MARGIN = Duration.ofMillis(250);
 
-    private final ObjectMapper mapper;
-    private final String queryUrl;
+    private final SearchableContacts searchable;
     private final Duration timeout;
-    private final HttpClient http;
     private final String publicUrl;
     private final Bulkhead waiting;
+    private final MeterRegistry meters;
 
-    ReadYourWrites(ObjectMapper mapper, @Value("${contacts.query-url}") String queryUrl,
+    ReadYourWrites(SearchableContacts searchable, MeterRegistry meters,
                    @Value("${contacts.read-your-writes.timeout}") Duration timeout,
                    @Value("${contacts.read-your-writes.concurrency}") int concurrency,
                    @Value("${contacts.public-url}") String publicUrl) {
-        this.mapper = mapper;
+        this.searchable = searchable;
+        this.meters = meters;
         this.waiting = Bulkhead.of("read-your-writes", BulkheadConfig.custom().maxConcurrentCalls(concurrency)
                 .maxWaitDuration(Duration.ZERO).build());
-        this.queryUrl = queryUrl.replaceAll("/+$", "");
         this.timeout = timeout;
         this.publicUrl = publicUrl.replaceAll("/+$", "");
-        this.http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
-                .connectTimeout(timeout).build();
     }
 
-    /** The contact as of {@code state}'s sequence number. */
+    /** {@code command} marked as one whose answer waits until it is searchable: send it so. */
+    public static CommandMessage<?> awaited(Object command) {
+        return GenericCommandMessage.asCommandMessage(command).andMetaData(MetaData.with(AWAITED, "true"));
+    }
+
+    /** The contact as of {@code state}'s sequence number, once searchable (or the timeout passed). */
     ObjectNode contact(ContactState state, boolean includeContactInboxes) {
-        return await(state, includeContactInboxes)
-                .filter(contact -> !contact.path("deleted").asBoolean(false))
-                .orElseGet(() -> ContactRenderer.render(state, includeContactInboxes, publicUrl));
+        boolean online = await(List.of(state)).map(reached -> reached.get(0).online()).orElse(false);
+        return ContactRenderer.render(state, includeContactInboxes, online, publicUrl);
     }
 
     /** Waits until the query side has applied the deletion {@code state} ends with. */
     void awaitDeleted(ContactState state) {
-        await(state, false);
+        await(List.of(state));
     }
 
-    private Optional<ObjectNode> await(ContactState state, boolean includeContactInboxes) {
+    /**
+     * @return true once every state's contact is searchable at (at least) its sequence, false when the timeout
+     * passed first (the writes are committed either way)
+     */
+    public boolean awaitSearchable(Collection<ContactState> states) {
+        return states.isEmpty() || await(states).isPresent();
+    }
+
+    private Optional<List<SearchableContacts.Reached>> await(Collection<ContactState> states) {
         if (!waiting.tryAcquirePermission()) {
-            log.warn("{} writes wait on the query side already; contact {} at sequence {} answers from the command"
-                    + " side", waiting.getBulkheadConfig().getMaxConcurrentCalls(), state.contactId(),
-                    state.sequence());
-            return Optional.empty();
+            return fallback("busy", states, "%d writes wait already".formatted(
+                    waiting.getBulkheadConfig().getMaxConcurrentCalls()));
         }
+        List<CompletableFuture<SearchableContacts.Reached>> reached = states.stream()
+                .map(state -> searchable.await(state.contactId(), state.sequence())).toList();
         try {
-            return queryAnswer(state, includeContactInboxes);
+            CompletableFuture.allOf(reached.toArray(CompletableFuture[]::new))
+                    .get(timeout.toMillis(), TimeUnit.MILLISECONDS);
+            return Optional.of(reached.stream().map(CompletableFuture::join).toList());
+        } catch (TimeoutException e) {
+            return fallback("timeout", states, "not searchable within " + timeout);
+        } catch (ExecutionException e) {
+            return fallback("failed", states, e.getCause().toString());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return fallback("failed", states, "interrupted");
         } finally {
+            // a waiter left behind would only be dropped when its contact is announced
+            reached.forEach(future -> future.cancel(false));
             waiting.onComplete();
         }
     }
 
-    private Optional<ObjectNode> queryAnswer(ContactState state, boolean includeContactInboxes) {
-        long waitMillis = Math.max(0, timeout.minus(MARGIN).toMillis());
-        URI uri = URI.create(queryUrl + "/internal/v1/accounts/" + state.accountId() + "/contacts/"
-                + state.contactId() + "?min_sequence=" + state.sequence() + "&timeout_ms=" + waitMillis
-                + "&include_contact_inboxes=" + includeContactInboxes);
-        HttpRequest request = HttpRequest.newBuilder(uri).timeout(timeout).GET()
-                .header("Accept", "application/json").build();
-        try {
-            HttpResponse<byte[]> response = http.send(request, HttpResponse.BodyHandlers.ofByteArray());
-            if (response.statusCode() == 200) {
-                JsonNode body = mapper.readTree(response.body());
-                if (body != null && body.isObject()) {
-                    return Optional.of((ObjectNode) body);
-                }
-            }
-            log.warn("Query side answered {} for contact {} at sequence {}; answering from the command side",
-                    response.statusCode(), state.contactId(), state.sequence());
-        } catch (IOException e) {
-            log.warn("Query side unreachable for contact {} at sequence {} ({}); answering from the command side",
-                    state.contactId(), state.sequence(), e.toString());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
+    private <T> Optional<T> fallback(String reason, Collection<ContactState> states, String why) {
+        meters.counter("contacts.read.your.writes.fallbacks", "reason", reason).increment();
+        ContactState first = states.iterator().next();
+        log.warn("{} ({} contact(s), the first {} at sequence {}); answering from the command side", why,
+                states.size(), first.contactId(), first.sequence());
         return Optional.empty();
     }
 }

@@ -1,5 +1,6 @@
 package io.contacts.query.projection;
 
+import io.contacts.events.CloudEventHeaders;
 import io.contacts.events.ContactTopics;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -7,7 +8,6 @@ import org.apache.kafka.clients.consumer.Consumer;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.kafka.annotation.KafkaListener;
 import org.springframework.kafka.support.Acknowledgment;
 import org.springframework.stereotype.Component;
@@ -19,7 +19,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.Set;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executors;
 import java.util.concurrent.locks.Lock;
 import java.util.concurrent.locks.ReadWriteLock;
@@ -39,12 +39,11 @@ class ContactProjector {
 
     private final ContactIndex index;
     private final ProjectionStore store;
-    private final ProjectionProgress progress;
+    private final SearchableNotices notices;
     private final DeadLetters deadLetters;
     private final Counter applied;
     private final Counter duplicates;
     private final Counter deadLettered;
-    private final int refreshBelow;
     private final SharedRefresh refresh;
     /**
      * Listener batches own disjoint partitions, hence disjoint contacts, and run side by side; a replay batch may
@@ -52,17 +51,16 @@ class ContactProjector {
      */
     private final ReadWriteLock writers = new ReentrantReadWriteLock();
 
-    ContactProjector(ContactIndex index, ProjectionStore store, ProjectionProgress progress, DeadLetters deadLetters,
-                     MeterRegistry meters, @Value("${contacts.projection.refresh-below}") int refreshBelow) {
+    ContactProjector(ContactIndex index, ProjectionStore store, SearchableNotices notices, DeadLetters deadLetters,
+                     MeterRegistry meters) {
         this.index = index;
-        this.refreshBelow = refreshBelow;
         this.refresh = new SharedRefresh(store::refresh, Executors.newSingleThreadExecutor(runnable -> {
             Thread thread = new Thread(runnable, "projection-refresh");
             thread.setDaemon(true);
             return thread;
         }));
         this.store = store;
-        this.progress = progress;
+        this.notices = notices;
         this.deadLetters = deadLetters;
         this.applied = meters.counter("contacts.projection.events", "outcome", "applied");
         this.duplicates = meters.counter("contacts.projection.events", "outcome", "duplicate");
@@ -131,7 +129,7 @@ class ContactProjector {
         });
         List<ContactDocument> changed = folds.values().stream().map(ContactFold.Folded::document)
                 .filter(Objects::nonNull).toList();
-        Map<Long, String> rejected = changed.isEmpty() ? Map.of() : write(changed).rejected();
+        Map<Long, String> rejected = changed.isEmpty() ? Map.of() : write(changed, awaited(records)).rejected();
         rejected.forEach((contactId, why) -> folds.get(contactId).applied().forEach(event ->
                 poison.add(new Poison(origins.get(event), new PoisonEventException(PoisonEventException.Reason.REJECTED,
                         "Elasticsearch rejected contact " + contactId + " at sequence " + event.sequence() + ": "
@@ -145,19 +143,22 @@ class ContactProjector {
         return new Applied(appliedEvents, duplicateEvents, poison);
     }
 
-    private ProjectionStore.Written write(List<ContactDocument> changed) {
-        // Bulks of a catch-up or an import are made searchable only when someone waits for one of their contacts;
-        // the others at the index's next scheduled refresh (about a second), and waiters that came too late find
-        // them by their own re-check. The batch does not wait for the refresh: its offsets commit meanwhile.
-        Set<Long> awaited = progress.awaitedContacts();
-        boolean searchableNow = changed.size() < refreshBelow
-                || changed.stream().anyMatch(document -> awaited.contains(document.id()));
+    /** Whether a request waits until one of these events is searchable (the command side marks its events). */
+    private static boolean awaited(List<ConsumerRecord<String, byte[]>> records) {
+        return records.stream().anyMatch(record -> record.headers().lastHeader(CloudEventHeaders.AWAITED) != null);
+    }
+
+    private ProjectionStore.Written write(List<ContactDocument> changed, boolean awaited) {
+        // A bulk holding an awaited write is made searchable at once and announced; the others (a catch-up, an
+        // import, a background write) at the index's next scheduled refresh, about a second. The batch does not wait
+        // for the refresh: its offsets commit meanwhile. A failed refresh is tried once more; after that the writes
+        // answer at their timeout.
         ProjectionStore.Written written = store.write(changed);
-        if (searchableNow) {
-            // a document Elasticsearch had at its version already (a redelivery) is the same document
-            List<ContactDocument> searchable = changed.stream()
-                    .filter(document -> written.searchable().containsKey(document.id())).toList();
-            refresh.request().thenRun(() -> searchable.forEach(progress::reached));
+        if (awaited) {
+            CompletableFuture<Void> refreshed = refresh.request();
+            // a document Elasticsearch had at its version already (a redelivery) is announced too
+            List<SearchableNotices.Entry> entries = notices.entries(changed, written.searchable());
+            refreshed.exceptionallyCompose(failure -> refresh.request()).thenRun(() -> notices.announce(entries));
         }
         return written;
     }
