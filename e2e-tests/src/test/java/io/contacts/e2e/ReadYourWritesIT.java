@@ -7,8 +7,8 @@ import io.contacts.e2e.Edge.Reply;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
+import java.util.Arrays;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 
 import static io.contacts.e2e.Edge.contacts;
@@ -41,8 +41,11 @@ class ReadYourWritesIT {
         custom.put("big", 12345678901234L);
         custom.put("trial", true);
         custom.put("nothing", null);
-        custom.put("tags", List.of("a", 1, false));
-        custom.put("nested", Map.of("deep", Map.of("deeper", "x")));
+        custom.put("tags", Arrays.asList("a", 1, false, null));
+        Map<String, Object> deeper = new LinkedHashMap<>();
+        deeper.put("deeper", "x");
+        deeper.put("gone", null);
+        custom.put("nested", Map.of("deep", deeper));
         Reply created = EDGE.post(contacts(admin), admin.token(), Map.of("name", "Ada " + tag,
                 "email", "ada." + tag + "@example.com", "phone_number", "+4915" + Math.abs(tag.hashCode()),
                 "identifier", "crm-" + tag, "custom_attributes", custom,

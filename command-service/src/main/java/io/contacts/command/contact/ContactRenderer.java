@@ -1,5 +1,6 @@
 package io.contacts.command.contact;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -14,6 +15,12 @@ import io.contacts.events.InboxSummary;
 final class ContactRenderer {
 
     private static final ObjectMapper MAPPER = new ObjectMapper();
+    /**
+     * The attribute hashes as the query side stores them: its Elasticsearch client drops null values of maps (at any
+     * depth; not in arrays), so a read never shows a key set to null.
+     */
+    private static final ObjectMapper STORED = new ObjectMapper()
+            .setSerializationInclusion(JsonInclude.Include.NON_NULL);
 
     private ContactRenderer() {
     }
@@ -32,8 +39,8 @@ final class ContactRenderer {
         contact.put("blocked", state.blocked());
         contact.put("thumbnail", state.avatarKey() == null ? "" : publicUrl + "/avatars/" + state.avatarKey());
         contact.put("availability_status", online ? "online" : "offline");
-        contact.set("custom_attributes", MAPPER.valueToTree(state.customAttributes()));
-        contact.set("additional_attributes", MAPPER.valueToTree(state.additionalAttributes()));
+        contact.set("custom_attributes", STORED.valueToTree(state.customAttributes()));
+        contact.set("additional_attributes", STORED.valueToTree(state.additionalAttributes()));
         contact.put("created_at", state.createdAt().getEpochSecond());
         if (includeContactInboxes) {
             ArrayNode links = contact.putArray("contact_inboxes");
