@@ -77,6 +77,11 @@ class ReadYourWritesIT {
                 Map.of("identifier", "id-" + unique()));
         assertThat(slim.status()).as(slim.raw()).isEqualTo(200);
         assertThat(slim.body().toString()).isEqualTo(show(id, "?include_contact_inboxes=false").body().toString());
+
+        Reply unchanged = EDGE.call("PATCH", contacts(admin) + "/" + id, admin.token(), Map.of("name", "Grace Hopper"));
+        assertThat(unchanged.status()).as(unchanged.raw()).isEqualTo(200);
+        assertThat(unchanged.body().path("availability_status").asText()).isEqualTo("online");
+        assertThat(unchanged.body().toString()).isEqualTo(show(id, "").body().toString());
     }
 
     @Test

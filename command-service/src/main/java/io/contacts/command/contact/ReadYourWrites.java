@@ -1,6 +1,8 @@
 package io.contacts.command.contact;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.contacts.command.presence.PresenceCheck;
+import io.contacts.command.web.ApiException;
 import io.contacts.events.CloudEventHeaders;
 import io.contacts.events.ContactState;
 import io.github.resilience4j.bulkhead.Bulkhead;
@@ -14,6 +16,7 @@ import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
+import java.time.Clock;
 import java.time.Duration;
 import java.util.Collection;
 import java.util.List;
@@ -28,7 +31,9 @@ import java.util.concurrent.TimeoutException;
  * events and their Kafka records, so that the query side refreshes the bulk holding them at once and then announces
  * which contacts became searchable at which sequence, and who among them is online ({@link SearchableNotices}); the
  * write waits for that announcement and answers with the contact rendered from the command's own state
- * ({@link ContactRenderer}, the query side's shape). Past {@code contacts.read-your-writes.timeout} the write is still
+ * ({@link ContactRenderer}, the query side's shape). A command that changed nothing has nothing to wait for once the
+ * write it returns the state of is older than the timeout; such an answer, or one whose announcement came before the
+ * wait, asks the query side whether the contact is online ({@link PresenceCheck}). Past {@code contacts.read-your-writes.timeout} the write is still
  * committed and answers the same way, offline, with a warning and the counter
  * {@code contacts.read.your.writes.fallbacks} (tag {@code reason}: timeout, failed, busy). At most
  * {@code contacts.read-your-writes.concurrency} request threads wait at once (a Resilience4j bulkhead): beyond that
@@ -43,16 +48,19 @@ public class ReadYourWrites {
     private static final Logger log = LoggerFactory.getLogger(ReadYourWrites.class);
 
     private final SearchableContacts searchable;
+    private final PresenceCheck presence;
     private final Duration timeout;
     private final String publicUrl;
     private final Bulkhead waiting;
     private final MeterRegistry meters;
+    private final Clock clock = Clock.systemUTC();
 
-    ReadYourWrites(SearchableContacts searchable, MeterRegistry meters,
+    ReadYourWrites(SearchableContacts searchable, PresenceCheck presence, MeterRegistry meters,
                    @Value("${contacts.read-your-writes.timeout}") Duration timeout,
                    @Value("${contacts.read-your-writes.concurrency}") int concurrency,
                    @Value("${contacts.public-url}") String publicUrl) {
         this.searchable = searchable;
+        this.presence = presence;
         this.meters = meters;
         this.waiting = Bulkhead.of("read-your-writes", BulkheadConfig.custom().maxConcurrentCalls(concurrency)
                 .maxWaitDuration(Duration.ZERO).build());
@@ -67,7 +75,10 @@ public class ReadYourWrites {
 
     /** The contact as of {@code state}'s sequence number, once searchable (or the timeout passed). */
     ObjectNode contact(ContactState state, boolean includeContactInboxes) {
-        boolean online = await(List.of(state)).map(reached -> reached.get(0).online()).orElse(false);
+        boolean online = inFlight(state)
+                ? await(List.of(state)).map(reached -> reached.get(0))
+                .map(reached -> reached.earlier() ? onlineNow(state) : reached.online()).orElse(false)
+                : onlineNow(state);
         return ContactRenderer.render(state, includeContactInboxes, online, publicUrl);
     }
 
@@ -81,7 +92,27 @@ public class ReadYourWrites {
      * passed first (the writes are committed either way)
      */
     public boolean awaitSearchable(Collection<ContactState> states) {
-        return states.isEmpty() || await(states).isPresent();
+        List<ContactState> awaited = states.stream().filter(this::inFlight).toList();
+        return awaited.isEmpty() || await(awaited).isPresent();
+    }
+
+    /**
+     * Whether the write that made {@code state} may still be on its way to the query side. A command that changed
+     * nothing (an update to the values the contact has) returns the state of an earlier write, which either was
+     * announced searchable before its own answer or answered after its timeout: there is nothing more to wait for
+     * once that earlier write is older than the timeout.
+     */
+    private boolean inFlight(ContactState state) {
+        return state.updatedAt().isAfter(clock.instant().minus(timeout));
+    }
+
+    /** No announcement to carry it: asked of the query side (unknown: offline, as the timeout's answer). */
+    private boolean onlineNow(ContactState state) {
+        try {
+            return presence.isOnline(state.accountId(), String.valueOf(state.contactId()));
+        } catch (ApiException e) {
+            return false;
+        }
     }
 
     private Optional<List<SearchableContacts.Reached>> await(Collection<ContactState> states) {

@@ -42,7 +42,6 @@ class ReadYourWritesConfiguration {
         Map<String, Object> settings = new HashMap<>(kafka.buildConsumerProperties(null));
         settings.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
         settings.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "latest");
-        settings.put(ConsumerConfig.GROUP_ID_CONFIG, "contacts-command-searchable");
         ConcurrentKafkaListenerContainerFactory<String, byte[]> factory = new ConcurrentKafkaListenerContainerFactory<>();
         factory.setConsumerFactory(new DefaultKafkaConsumerFactory<>(settings, new StringDeserializer(),
                 new ByteArrayDeserializer()));

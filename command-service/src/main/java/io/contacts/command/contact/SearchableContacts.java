@@ -22,8 +22,15 @@ import java.util.concurrent.ConcurrentHashMap;
 @Component
 class SearchableContacts {
 
-    /** A contact searchable at {@code sequence} (or later); whether it was online when that was announced. */
-    record Reached(long sequence, boolean online) {
+    /**
+     * A contact searchable at {@code sequence} (or later); whether it was online when that was announced, and whether
+     * that was before the wait began (then the presence may be older than the question).
+     */
+    record Reached(long sequence, boolean online, boolean earlier) {
+
+        Reached(long sequence, boolean online) {
+            this(sequence, online, false);
+        }
     }
 
     private record Waiter(long minSequence, CompletableFuture<Reached> reached) {
@@ -52,7 +59,7 @@ class SearchableContacts {
         // after registering: an announcement between the two is seen by one or the other
         Reached known = recent.getIfPresent(contactId);
         if (known != null && known.sequence() >= minSequence) {
-            waiter.reached().complete(known);
+            waiter.reached().complete(new Reached(known.sequence(), known.online(), true));
         }
         return waiter.reached();
     }

@@ -26,7 +26,7 @@ class SearchableContactsTest {
     void anAnnouncementThatCameBeforeTheWaiterCompletesItAtOnce() {
         searchable.reached(7, new SearchableContacts.Reached(5, false));
         searchable.reached(7, new SearchableContacts.Reached(3, true));
-        assertThat(searchable.await(7, 5)).isCompletedWithValue(new SearchableContacts.Reached(5, false));
+        assertThat(searchable.await(7, 5)).isCompletedWithValue(new SearchableContacts.Reached(5, false, true));
         assertThat(searchable.await(7, 6)).isNotDone();
     }
 
