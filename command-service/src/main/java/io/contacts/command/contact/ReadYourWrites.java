@@ -7,6 +7,7 @@ import io.contacts.events.CloudEventHeaders;
 import io.contacts.events.ContactState;
 import io.github.resilience4j.bulkhead.Bulkhead;
 import io.github.resilience4j.bulkhead.BulkheadConfig;
+import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.axonframework.commandhandling.CommandMessage;
 import org.axonframework.commandhandling.GenericCommandMessage;
@@ -20,11 +21,15 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.Collection;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 /**
  * Makes a committed write visible before it is answered. A command sent {@link #awaited} carries a mark into its
@@ -52,7 +57,8 @@ public class ReadYourWrites {
     private final Duration timeout;
     private final String publicUrl;
     private final Bulkhead waiting;
-    private final MeterRegistry meters;
+    /** By reason: timeout, failed, busy (registered at start, so that a reader sees 0 rather than nothing). */
+    private final Map<String, Counter> fallbacks;
     private final Clock clock = Clock.systemUTC();
 
     ReadYourWrites(SearchableContacts searchable, PresenceCheck presence, MeterRegistry meters,
@@ -61,7 +67,8 @@ public class ReadYourWrites {
                    @Value("${contacts.public-url}") String publicUrl) {
         this.searchable = searchable;
         this.presence = presence;
-        this.meters = meters;
+        this.fallbacks = Stream.of("timeout", "failed", "busy").collect(Collectors.toMap(Function.identity(),
+                reason -> meters.counter("contacts.read.your.writes.fallbacks", "reason", reason)));
         this.waiting = Bulkhead.of("read-your-writes", BulkheadConfig.custom().maxConcurrentCalls(concurrency)
                 .maxWaitDuration(Duration.ZERO).build());
         this.timeout = timeout;
@@ -141,7 +148,7 @@ public class ReadYourWrites {
     }
 
     private <T> Optional<T> fallback(String reason, Collection<ContactState> states, String why) {
-        meters.counter("contacts.read.your.writes.fallbacks", "reason", reason).increment();
+        fallbacks.get(reason).increment();
         ContactState first = states.iterator().next();
         log.warn("{} ({} contact(s), the first {} at sequence {}); answering from the command side", why,
                 states.size(), first.contactId(), first.sequence());

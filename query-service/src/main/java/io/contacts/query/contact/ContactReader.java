@@ -24,7 +24,6 @@ import org.springframework.stereotype.Component;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 
 import static io.contacts.query.elasticsearch.ElasticsearchCalls.call;

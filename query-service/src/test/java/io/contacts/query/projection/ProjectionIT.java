@@ -1,8 +1,6 @@
 package io.contacts.query.projection;
 
 import co.elastic.clients.elasticsearch.ElasticsearchClient;
-import co.elastic.clients.elasticsearch._types.Refresh;
-import co.elastic.clients.elasticsearch._types.VersionType;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.contacts.events.ContactBlocked;
 import io.contacts.events.ContactCreated;
