@@ -8,6 +8,7 @@ import org.apache.kafka.clients.consumer.Consumer;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.kafka.annotation.KafkaListener;
 import org.springframework.kafka.support.Acknowledgment;
 import org.springframework.stereotype.Component;
@@ -40,6 +41,7 @@ class ContactProjector {
     private final ContactIndex index;
     private final ProjectionStore store;
     private final SearchableNotices notices;
+    private final int refreshBelow;
     private final DeadLetters deadLetters;
     private final Counter applied;
     private final Counter duplicates;
@@ -52,8 +54,9 @@ class ContactProjector {
     private final ReadWriteLock writers = new ReentrantReadWriteLock();
 
     ContactProjector(ContactIndex index, ProjectionStore store, SearchableNotices notices, DeadLetters deadLetters,
-                     MeterRegistry meters) {
+                     MeterRegistry meters, @Value("${contacts.projection.refresh-below}") int refreshBelow) {
         this.index = index;
+        this.refreshBelow = refreshBelow;
         this.refresh = new SharedRefresh(store::refresh, Executors.newSingleThreadExecutor(runnable -> {
             Thread thread = new Thread(runnable, "projection-refresh");
             thread.setDaemon(true);
@@ -149,16 +152,18 @@ class ContactProjector {
     }
 
     private ProjectionStore.Written write(List<ContactDocument> changed, boolean awaited) {
-        // A bulk holding an awaited write is made searchable at once and announced; the others (a catch-up, an
-        // import, a background write) at the index's next scheduled refresh, about a second. The batch does not wait
-        // for the refresh: its offsets commit meanwhile. A failed refresh is tried once more; after that the writes
-        // answer at their timeout.
+        // A bulk holding an awaited write is made searchable at once and announced; a small one is made searchable at
+        // once too (a few background writes, the end of an import), unannounced. Large bulks of a catch-up or an
+        // import wait for the index's next scheduled refresh, about a second. The batch does not wait for the refresh: its offsets
+        // commit meanwhile. A failed refresh is tried once more; after that the awaited writes answer at their timeout.
         ProjectionStore.Written written = store.write(changed);
         if (awaited) {
             CompletableFuture<Void> refreshed = refresh.request();
             // a document Elasticsearch had at its version already (a redelivery) is announced too
             List<SearchableNotices.Entry> entries = notices.entries(changed, written.searchable());
             refreshed.exceptionallyCompose(failure -> refresh.request()).thenRun(() -> notices.announce(entries));
+        } else if (changed.size() < refreshBelow) {
+            refresh.request();
         }
         return written;
     }

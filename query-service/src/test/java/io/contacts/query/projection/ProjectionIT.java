@@ -223,7 +223,7 @@ class ProjectionIT {
     }
 
     @Test
-    void aBulkWithoutAnAwaitedWriteWaitsForTheScheduledRefreshAndIsNotAnnounced() {
+    void aBulkWithoutAnAwaitedWriteIsNotAnnounced() {
         long quiet = fixture.newId();
         int partition = fixture.send(created(fixture.newId(), "Partition Finder", null), 0).partition();
         fixture.sendAll(List.of(new ContactCreated(quiet, account, "Quiet Background", null, null, null, false,
