@@ -77,10 +77,4 @@ public final class ApiClient {
         return HTTP.sendAsync(request.build(), HttpResponse.BodyHandlers.ofString())
                 .thenApply(r -> new Response(r.statusCode(), r.body())).join();
     }
-
-    /** The internal read-your-writes endpoint: the contact once its document reached the sequence. */
-    public Response awaitContact(long accountId, long contactId, long minSequence) {
-        return get("/internal/v1/accounts/" + accountId + "/contacts/" + contactId + "?min_sequence=" + minSequence
-                + "&timeout_ms=20000", null);
-    }
 }

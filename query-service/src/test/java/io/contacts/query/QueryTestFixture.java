@@ -1,5 +1,7 @@
 package io.contacts.query;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.contacts.events.CloudEventHeaders;
 import io.contacts.events.ContactCreated;
 import io.contacts.events.ContactEvent;
@@ -10,23 +12,31 @@ import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.ConsumerGroupListing;
 import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.clients.producer.RecordMetadata;
 import org.apache.kafka.common.KafkaFuture;
+import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.errors.GroupIdNotFoundException;
 import org.apache.kafka.common.errors.UnknownTopicOrPartitionException;
 import org.apache.kafka.common.header.internals.RecordHeader;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.springframework.test.context.DynamicPropertyRegistry;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -46,15 +56,20 @@ import java.util.concurrent.atomic.AtomicLong;
 public final class QueryTestFixture implements AutoCloseable {
 
     public static final int PARTITIONS = 3;
+    private static final ObjectMapper JSON = new ObjectMapper();
 
     /** The fixtures registered with a context, by alias, for {@link RemoveFixture} to find. */
     private static final Map<String, QueryTestFixture> registered = new ConcurrentHashMap<>();
 
     private final String topic;
+    private final String searchableTopic;
     private final String alias;
     private final String group;
     private final CommandServiceStandIn commandService = new CommandServiceStandIn();
     private final KafkaProducer<String, byte[]> producer;
+    /** The searchable notices read so far: contact id, the entry with the highest sequence announced. */
+    private final Map<Long, JsonNode> searchable = new ConcurrentHashMap<>();
+    private KafkaConsumer<String, byte[]> notices;
     private final AtomicLong ids = new AtomicLong(ThreadLocalRandom.current().nextLong(1_000_000, 1_000_000_000));
 
     public QueryTestFixture(String name) {
@@ -62,9 +77,11 @@ public final class QueryTestFixture implements AutoCloseable {
         topic = "it.query." + name + "." + run + ".v1";
         alias = "it-contacts-" + name + "-" + run;
         group = "it-query-" + name + "-" + run;
+        searchableTopic = topic + ".searchable";
         try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG,
                 TestInfrastructure.kafkaBootstrap()))) {
-            admin.createTopics(List.of(new NewTopic(topic, PARTITIONS, (short) 1))).all().get(30, TimeUnit.SECONDS);
+            admin.createTopics(List.of(new NewTopic(topic, PARTITIONS, (short) 1),
+                    new NewTopic(searchableTopic, 1, (short) 1))).all().get(30, TimeUnit.SECONDS);
         } catch (Exception e) {
             throw new IllegalStateException("Cannot create topic " + topic, e);
         }
@@ -89,6 +106,55 @@ public final class QueryTestFixture implements AutoCloseable {
         registry.add("contacts.access.command-url", commandService::url);
         registry.add("contacts.configuration.topic", this::configurationTopic);
         registry.add("contacts.configuration.group-prefix", this::configurationGroupPrefix);
+        registry.add("contacts.read-your-writes.topic", () -> searchableTopic);
+    }
+
+    /**
+     * Waits until the query-service announced the contact searchable at {@code minSequence} or later, as the
+     * command-service does for a write sent by {@link #send} (which marks its events awaited).
+     *
+     * @return the announcement's entry: {@code id}, {@code sequence}, {@code online}
+     */
+    public synchronized JsonNode awaitSearchable(long contactId, long minSequence) {
+        if (notices == null) {
+            notices = new KafkaConsumer<>(Map.of(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG,
+                    TestInfrastructure.kafkaBootstrap()), new StringDeserializer(), new ByteArrayDeserializer());
+            notices.assign(List.of(new TopicPartition(searchableTopic, 0)));
+            notices.seekToBeginning(List.of(new TopicPartition(searchableTopic, 0)));
+        }
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
+        while (announcedSequence(contactId) < minSequence) {
+            if (System.nanoTime() > deadline) {
+                throw new IllegalStateException("Contact " + contactId + " not announced searchable at sequence "
+                        + minSequence + " within 20 s");
+            }
+            notices.poll(Duration.ofMillis(100)).forEach(record -> {
+                try {
+                    JSON.readTree(record.value()).get("contacts").forEach(entry -> searchable.merge(
+                            entry.get("id").asLong(), entry, (old, now) ->
+                                    now.get("sequence").asLong() >= old.get("sequence").asLong() ? now : old));
+                } catch (IOException e) {
+                    throw new UncheckedIOException(e);
+                }
+            });
+        }
+        return searchable.get(contactId);
+    }
+
+    /** The last announcement read of this contact, null if none. */
+    public JsonNode announced(long contactId) {
+        return searchable.get(contactId);
+    }
+
+    private long announcedSequence(long contactId) {
+        JsonNode entry = searchable.get(contactId);
+        return entry == null ? -1 : entry.get("sequence").asLong();
+    }
+
+    /** The contact as shown once searchable at {@code minSequence}: {@link #awaitSearchable}, then a read. */
+    public ApiClient.Response awaitContact(ApiClient api, long accountId, long contactId, long minSequence) {
+        awaitSearchable(contactId, minSequence);
+        return api.get("/api/v1/accounts/" + accountId + "/contacts/" + contactId);
     }
 
     static QueryTestFixture registered(String alias) {
@@ -123,7 +189,7 @@ public final class QueryTestFixture implements AutoCloseable {
     /** Sends as the command-service does (CloudEvents binary mode, keyed by contact id), or to a given partition. */
     public RecordMetadata send(ContactEvent event, long sequence, Instant time, Integer partition) {
         try {
-            return producer.send(record(event, sequence, time, partition)).get(30, TimeUnit.SECONDS);
+            return producer.send(awaited(record(event, sequence, time, partition))).get(30, TimeUnit.SECONDS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(e);
@@ -145,6 +211,12 @@ public final class QueryTestFixture implements AutoCloseable {
         header(record, CloudEventHeaders.ACCOUNT_ID, String.valueOf(event.accountId()));
         header(record, CloudEventHeaders.SEQUENCE, String.valueOf(sequence));
         header(record, CloudEventHeaders.CONTENT_TYPE, CloudEventHeaders.JSON);
+        return record;
+    }
+
+    /** A record of {@link #send}: an API write, whose answer waits until it is searchable. */
+    private ProducerRecord<String, byte[]> awaited(ProducerRecord<String, byte[]> record) {
+        header(record, CloudEventHeaders.AWAITED, "true");
         return record;
     }
 
@@ -170,7 +242,7 @@ public final class QueryTestFixture implements AutoCloseable {
     public void createAll(ApiClient api, List<ContactCreated> contacts, Instant time) {
         contacts.forEach(contact -> send(contact, 0, time));
         contacts.forEach(contact -> {
-            ApiClient.Response projected = api.awaitContact(contact.accountId(), contact.contactId(), 0);
+            ApiClient.Response projected = awaitContact(api, contact.accountId(), contact.contactId(), 0);
             if (projected.status() != 200) {
                 throw new IllegalStateException("Contact " + contact.contactId() + " not projected: " + projected);
             }
@@ -191,10 +263,15 @@ public final class QueryTestFixture implements AutoCloseable {
     public void close() throws Exception {
         registered.remove(alias);
         producer.close();
+        synchronized (this) {
+            if (notices != null) {
+                notices.close();
+            }
+        }
         commandService.close();
         try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG,
                 TestInfrastructure.kafkaBootstrap()))) {
-            admin.deleteTopics(List.of(topic)).all().get(30, TimeUnit.SECONDS);
+            admin.deleteTopics(List.of(topic, searchableTopic)).all().get(30, TimeUnit.SECONDS);
             admin.deleteConsumerGroups(List.of(group)).all().get(30, TimeUnit.SECONDS);
             deleteIfPresent(admin.deleteTopics(List.of(deadLetterTopic())).all());
             deleteIfPresent(admin.deleteConsumerGroups(List.of(group + ".dead-letters")).all());

@@ -18,6 +18,11 @@ public final class CloudEventHeaders {
     /** Extension {@code sequence}: the contact's gapless event number, from 0; use it to de-duplicate. */
     public static final String SEQUENCE = "ce_sequence";
     public static final String CONTENT_TYPE = "content-type";
+    /**
+     * Not a CloudEvents attribute, and not on every event: {@code true} on the events of a write whose answer waits
+     * until it is searchable (the query side refreshes at once what holds one). Other subscribers ignore it.
+     */
+    public static final String AWAITED = "contacts_awaited";
 
     public static final String SPEC_VERSION_VALUE = "1.0";
     public static final String SOURCE_VALUE = "/contacts/command-service";

@@ -20,6 +20,6 @@ class ContactAvatarController {
     @DeleteMapping("/api/v1/accounts/{accountId}/contacts/{id}/avatar")
     ObjectNode remove(@PathVariable long accountId, @PathVariable String id) {
         RemoveAvatar command = new RemoveAvatar(ContactController.contactId(id), accountId);
-        return ContactController.withPayload(readYourWrites.contact(commands.send(command), false));
+        return ContactController.withPayload(readYourWrites.contact(commands.send(ReadYourWrites.awaited(command)), false));
     }
 }

@@ -1,6 +1,7 @@
 package io.contacts.command.contact;
 
 import io.contacts.events.ContactState;
+import org.axonframework.commandhandling.GenericCommandMessage;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.modelling.command.AggregateNotFoundException;
 import org.axonframework.modelling.command.ConcurrencyException;
@@ -52,7 +53,7 @@ public class ContactCommands {
                     throw e;
                 }
                 log.info("Retrying {} (attempt {} lost a race with a concurrent write)",
-                        command.getClass().getSimpleName(), attempt);
+                        GenericCommandMessage.asCommandMessage(command).getPayloadType().getSimpleName(), attempt);
             }
         }
     }

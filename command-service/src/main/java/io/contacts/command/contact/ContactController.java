@@ -19,7 +19,7 @@ import org.springframework.web.multipart.MultipartFile;
 
 import java.util.Optional;
 
-/** The contact writes of the Chatwoot API; answers are rendered by the query side (see {@link ReadYourWrites}). */
+/** The contact writes of the Chatwoot API; each answers once the query side shows it (see {@link ReadYourWrites}). */
 @RestController
 @RequestMapping("/api/v1/accounts/{accountId}/contacts")
 class ContactController {
@@ -48,8 +48,8 @@ class ContactController {
         Optional<InboxLinkRequests.Request> inbox = inboxLinks.optional(accountId, body);
         // read before the write: a malformed avatar_url must refuse the request, not follow a committed write
         String avatarUrl = ContactRequests.avatarUrl(body);
-        ContactState state = commands.send(new CreateContact(String.valueOf(ids.next()), accountId, values,
-                inbox.map(InboxLinkRequests.Request::link).orElse(null), AvatarUploads.read(avatar)));
+        ContactState state = commands.send(ReadYourWrites.awaited(new CreateContact(String.valueOf(ids.next()), accountId,
+                values, inbox.map(InboxLinkRequests.Request::link).orElse(null), AvatarUploads.read(avatar))));
         avatarUrls.fetchLater(state, avatarUrl);
         ObjectNode contact = readYourWrites.contact(state, true);
         ObjectNode response = contact.deepCopy();
@@ -71,8 +71,8 @@ class ContactController {
                       JsonBody body, @RequestParam(name = "avatar", required = false) MultipartFile avatar) {
         ContactChanges changes = ContactRules.normalised(ContactRequests.changes(body));
         String avatarUrl = ContactRequests.avatarUrl(body);
-        ContactState state = commands.send(new UpdateContact(contactId(id), accountId, changes,
-                AvatarUploads.read(avatar)));
+        ContactState state = commands.send(ReadYourWrites.awaited(new UpdateContact(contactId(id), accountId, changes,
+                AvatarUploads.read(avatar))));
         avatarUrls.fetchLater(state, avatarUrl);
         return withPayload(readYourWrites.contact(state, includeContactInboxes(include)));
     }
@@ -82,7 +82,7 @@ class ContactController {
                                        JsonBody body) {
         RemoveCustomAttributes command = new RemoveCustomAttributes(contactId(id), accountId,
                 ContactRequests.removedKeys(body));
-        return withPayload(readYourWrites.contact(commands.send(command), true));
+        return withPayload(readYourWrites.contact(commands.send(ReadYourWrites.awaited(command)), true));
     }
 
     @DeleteMapping("/{id}")
@@ -91,7 +91,8 @@ class ContactController {
         member.requireAdministrator();
         String contactId = contactId(id);
         boolean online = presence.isOnline(accountId, contactId);
-        readYourWrites.awaitDeleted(commands.send(new DeleteContact(contactId, accountId, online)));
+        readYourWrites.awaitDeleted(commands.send(ReadYourWrites.awaited(
+                new DeleteContact(contactId, accountId, online))));
         return ResponseEntity.ok().build();
     }
 

@@ -6,7 +6,6 @@ import io.contacts.command.web.ApiException;
 import io.contacts.command.web.JsonBody;
 import io.contacts.events.ContactInbox;
 import io.contacts.events.ContactState;
-import io.contacts.events.InboxSummary;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -14,6 +13,7 @@ import org.springframework.web.bind.annotation.RequestAttribute;
 import org.springframework.web.bind.annotation.RestController;
 
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 /** {@code POST /contacts/{id}/contact_inboxes}: link a contact to an inbox the caller can see. */
@@ -41,24 +41,13 @@ class ContactInboxController {
         if (!inboxes.visibleTo(member, request.inbox())) {
             throw new ApiException(HttpStatus.UNAUTHORIZED, "You are not authorized to do this action");
         }
-        ContactState state = commands.send(new LinkContactInbox(ContactController.contactId(id), accountId, request.link()));
-        readYourWrites.contact(state, true);
+        ContactState state = commands.send(ReadYourWrites.awaited(
+                new LinkContactInbox(ContactController.contactId(id), accountId, request.link())));
+        readYourWrites.awaitSearchable(List.of(state));
         ContactInbox link = request.in(state);
         Map<String, Object> json = new LinkedHashMap<>();
         json.put("source_id", link.sourceId());
-        json.put("inbox", slim(link.inbox()));
-        return json;
-    }
-
-    /** Chatwoot's slim inbox, in its key order. */
-    private static Map<String, Object> slim(InboxSummary inbox) {
-        Map<String, Object> json = new LinkedHashMap<>();
-        json.put("id", inbox.id());
-        json.put("avatar_url", inbox.avatarUrl());
-        json.put("channel_id", inbox.channelId());
-        json.put("name", inbox.name());
-        json.put("channel_type", inbox.channelType());
-        json.put("provider", inbox.provider());
+        json.put("inbox", ContactRenderer.slimInbox(link.inbox()));
         return json;
     }
 }

@@ -28,8 +28,8 @@ class ContactLabelsController {
     Map<String, List<String>> replace(@PathVariable long accountId, @PathVariable String id, JsonBody body) {
         ChangeLabels command = new ChangeLabels(ContactController.contactId(id), accountId,
                 LabelNames.clean(body.looseStrings("labels")));
-        ContactState state = commands.send(command);
-        readYourWrites.contact(state, false);
+        ContactState state = commands.send(ReadYourWrites.awaited(command));
+        readYourWrites.awaitSearchable(List.of(state));
         return Map.of("payload", state.labels());
     }
 }

@@ -14,6 +14,7 @@ import io.micrometer.core.instrument.DistributionSummary;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.annotation.PreDestroy;
+import org.axonframework.commandhandling.CommandMessage;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.common.transaction.TransactionManager;
 import org.axonframework.messaging.GenericMessage;
@@ -227,9 +228,12 @@ class GroupCommit {
     private static List<UniqueValue> claimed(List<Member> group) {
         List<UniqueValue> values = new ArrayList<>();
         for (Member member : group) {
-            if (member.command() instanceof CreateContact create) {
+            // a command marked for read-your-writes comes as the message that carries the mark
+            Object command = member.command() instanceof CommandMessage<?> message ? message.getPayload()
+                    : member.command();
+            if (command instanceof CreateContact create) {
                 claimed(values, create.accountId(), create.values());
-            } else if (member.command() instanceof UpdateContact update) {
+            } else if (command instanceof UpdateContact update) {
                 claimed(values, update.accountId(), update.changes());
             }
         }

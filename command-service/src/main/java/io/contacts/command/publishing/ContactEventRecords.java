@@ -25,6 +25,10 @@ final class ContactEventRecords {
         ProducerRecord<String, byte[]> record =
                 new ProducerRecord<>(topic, message.getAggregateIdentifier(), ContactEventJson.write(event));
         addHeaders(record, message.getIdentifier(), ContactEventType.of(event).type(), event.accountId(), message);
+        // not part of the contract: tells the projector that a request waits until this event is searchable
+        if (message.getMetaData().containsKey(CloudEventHeaders.AWAITED)) {
+            add(record.headers(), CloudEventHeaders.AWAITED, "true");
+        }
         return record;
     }
 

@@ -36,6 +36,11 @@ class BatchUpsertController {
         public Violation notApplied() {
             return new Violation("contact", "Contact could not be saved");
         }
+
+        @Override
+        public boolean awaited() {
+            return true;
+        }
     };
 
     private final UpsertBatch upserts;

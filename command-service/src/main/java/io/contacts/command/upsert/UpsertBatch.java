@@ -2,6 +2,7 @@ package io.contacts.command.upsert;
 
 import io.contacts.command.contact.ContactIds;
 import io.contacts.command.contact.CreateContact;
+import io.contacts.command.contact.ReadYourWrites;
 import io.contacts.command.contact.UpdateContact;
 import io.contacts.command.uniqueness.ClaimKind;
 import io.contacts.command.uniqueness.JdbcContactClaims;
@@ -72,6 +73,14 @@ public class UpsertBatch {
 
         /** Why an item that failed for no reason of its own (not a validation) was not applied. */
         Violation notApplied();
+
+        /**
+         * Whether a request waits until the items are searchable: its commands then carry the read-your-writes mark
+         * ({@link ReadYourWrites#awaited}), so that the query side refreshes their bulks at once and announces them.
+         */
+        default boolean awaited() {
+            return false;
+        }
 
         /** A failure that must end the whole work at once rather than be retried item by item. */
         default boolean isFatal(RuntimeException failure) {
@@ -189,15 +198,15 @@ public class UpsertBatch {
                     applied.set(index, Applied.rejected(item, plan.violations(), takenBy));
                 }
                 case CREATE -> {
-                    ContactState state = commands.sendAndWait(new CreateContact(String.valueOf(id), accountId,
-                            item.changes(), null, null, item.labels()));
+                    ContactState state = commands.sendAndWait(marked(books, new CreateContact(String.valueOf(id),
+                            accountId, item.changes(), null, null, item.labels())));
                     sequences.put(id, state.sequence());
                     applied.set(index, new Applied<>(item, plan.outcome(), id, state, true, List.of(), Map.of()));
                 }
                 default -> {
                     // an upsert adds labels; it never removes one the contact has
-                    ContactState state = commands.sendAndWait(new UpdateContact(String.valueOf(id), accountId,
-                            item.changes(), null, item.labels()));
+                    ContactState state = commands.sendAndWait(marked(books, new UpdateContact(String.valueOf(id),
+                            accountId, item.changes(), null, item.labels())));
                     Long before = sequences.put(id, state.sequence());
                     applied.set(index, new Applied<>(item, plan.outcome(), id, state,
                             before == null || state.sequence() > before, List.of(), Map.of()));
@@ -205,6 +214,10 @@ public class UpsertBatch {
             }
         }
         return applied;
+    }
+
+    private static Object marked(Bookkeeping<?> books, Object command) {
+        return books.awaited() ? ReadYourWrites.awaited(command) : command;
     }
 
     /** Who holds each unique value of the items, in one query. */

@@ -19,8 +19,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The command-service in-process against the real PostgreSQL (a database of its own) and Kafka (a topic of its own).
- * The query side is a stand-in that only answers presence checks: every write answers from the read-your-writes
- * fallback, quickly. Metrics are exported as in production ({@code /actuator/prometheus}).
+ * The query side is a stand-in that answers presence checks and announces every awaited write searchable at once.
+ * Metrics are exported as in production ({@code /actuator/prometheus}).
  * All integration tests share this one application context.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
@@ -34,8 +34,13 @@ abstract class CommandServiceIT {
     /** Readers of the configuration topic: the query-service instances ConfigurationChangesIT plays. */
     static final String CONFIGURATION_GROUP_PREFIX = "it-contacts-query-configuration";
     static final Duration CONFIGURATION_AWAIT_TIMEOUT = Duration.ofSeconds(4);
-    /** Answers the delete guard's presence checks; read-your-writes gets a 404 from it and falls back at once. */
+    static final String SEARCHABLE_TOPIC = "it.contacts.searchable.v1";
+    /** Answers the delete guard's presence checks and announces the awaited writes. */
     static final QueryServiceStandIn queryService = new QueryServiceStandIn();
+
+    static {
+        queryService.announce(TOPIC, SEARCHABLE_TOPIC);
+    }
 
     @DynamicPropertySource
     static void infrastructure(DynamicPropertyRegistry registry) {
@@ -50,6 +55,7 @@ abstract class CommandServiceIT {
         registry.add("contacts.platform-token", () -> PLATFORM_TOKEN);
         registry.add("contacts.query-url", queryService::url);
         registry.add("contacts.read-your-writes.timeout", () -> "500ms");
+        registry.add("contacts.read-your-writes.topic", () -> SEARCHABLE_TOPIC);
         registry.add("contacts.configuration.topic", () -> CONFIGURATION_TOPIC);
         registry.add("contacts.configuration.group-prefix", () -> CONFIGURATION_GROUP_PREFIX);
         registry.add("contacts.configuration.await-timeout", CONFIGURATION_AWAIT_TIMEOUT::toString);

@@ -23,10 +23,7 @@ import org.springframework.stereotype.Component;
 
 import java.io.IOException;
 import java.util.ArrayList;
-import java.util.Collection;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 
 import static io.contacts.query.elasticsearch.ElasticsearchCalls.call;
@@ -63,23 +60,7 @@ public class ContactReader {
 
     /** A live contact of the account, as last written (realtime get). */
     public Optional<ContactDocument> find(long accountId, long contactId) {
-        return get(contactId, true).filter(d -> d.accountId() == accountId && !d.deleted());
-    }
-
-    /** The document as searches see it now (refreshed), tombstones and all accounts included. */
-    public Optional<ContactDocument> findSearchable(long contactId) {
-        return get(contactId, false);
-    }
-
-    /** The sequences searches see now for these contacts (those that have a document). */
-    public Map<Long, Long> searchableSequences(Collection<Long> contactIds) {
-        List<String> ids = contactIds.stream().map(String::valueOf).toList();
-        Map<Long, Long> sequences = new HashMap<>();
-        call(() -> client.mget(m -> m.index(index.alias()).ids(ids).realtime(false)
-                .sourceIncludes("sequence"), ContactDocument.class)).docs().stream()
-                .filter(item -> item.isResult() && item.result().found())
-                .forEach(item -> sequences.put(Long.parseLong(item.result().id()), item.result().source().sequence()));
-        return sequences;
+        return get(contactId).filter(d -> d.accountId() == accountId && !d.deleted());
     }
 
     /**
@@ -240,9 +221,9 @@ public class ContactReader {
         }
     }
 
-    private Optional<ContactDocument> get(long contactId, boolean realtime) {
+    private Optional<ContactDocument> get(long contactId) {
         GetResponse<ContactDocument> response = call(() -> client.get(g -> g.index(index.alias())
-                .id(String.valueOf(contactId)).realtime(realtime), ContactDocument.class));
+                .id(String.valueOf(contactId)), ContactDocument.class));
         return response.found() ? Optional.ofNullable(response.source()) : Optional.empty();
     }
 

@@ -24,10 +24,6 @@ public class ContactRendering {
         this.publicUrl = publicUrl.replaceAll("/+$", "");
     }
 
-    public Map<String, Object> contact(ContactDocument document, boolean includeContactInboxes) {
-        return ContactJson.contact(document, includeContactInboxes, isOnline(document), publicUrl);
-    }
-
     public Map<String, Object> single(ContactDocument document, boolean includeContactInboxes) {
         return ContactJson.single(document, includeContactInboxes, isOnline(document), publicUrl);
     }

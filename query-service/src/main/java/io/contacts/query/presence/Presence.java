@@ -20,6 +20,7 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 import static io.contacts.query.elasticsearch.ElasticsearchCalls.call;
@@ -62,12 +63,18 @@ public class Presence {
 
     /** The ids among {@code contactIds} that are online now, with one multi-get. */
     public Set<Long> onlineAmong(long accountId, Collection<Long> contactIds) {
+        return onlineAmong(Map.of(accountId, contactIds));
+    }
+
+    /** The ids among the contacts of these accounts that are online now, with one multi-get. */
+    public Set<Long> onlineAmong(Map<Long, ? extends Collection<Long>> contactIdsByAccount) {
         Set<Long> online = new HashSet<>();
-        if (contactIds.isEmpty()) {
+        List<String> ids = contactIdsByAccount.entrySet().stream().flatMap(account -> account.getValue().stream()
+                .map(id -> PresenceDocument.id(account.getKey(), id))).distinct().toList();
+        if (ids.isEmpty()) {
             return online;
         }
         index.ensureCreated();
-        List<String> ids = contactIds.stream().map(id -> PresenceDocument.id(accountId, id)).distinct().toList();
         MgetResponse<PresenceDocument> response = call(() -> client.mget(m -> m.index(index.alias()).ids(ids),
                 PresenceDocument.class));
         Instant now = Instant.now();

@@ -1,5 +1,6 @@
 package io.contacts.query.projection;
 
+import io.contacts.events.CloudEventHeaders;
 import io.contacts.events.ContactTopics;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -22,7 +23,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.Set;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executors;
 import java.util.concurrent.locks.Lock;
 import java.util.concurrent.locks.ReadWriteLock;
@@ -43,7 +44,7 @@ class ContactProjector implements ConsumerSeekAware {
     private final ContactIndex index;
     private final ProjectionStore store;
     private final OwnedDocuments documents;
-    private final ProjectionProgress progress;
+    private final SearchableNotices notices;
     private final DeadLetters deadLetters;
     private final Counter applied;
     private final Counter duplicates;
@@ -56,7 +57,7 @@ class ContactProjector implements ConsumerSeekAware {
      */
     private final ReadWriteLock writers = new ReentrantReadWriteLock();
 
-    ContactProjector(ContactIndex index, ProjectionStore store, OwnedDocuments documents, ProjectionProgress progress,
+    ContactProjector(ContactIndex index, ProjectionStore store, OwnedDocuments documents, SearchableNotices notices,
                      DeadLetters deadLetters, MeterRegistry meters,
                      @Value("${contacts.projection.refresh-below}") int refreshBelow) {
         this.index = index;
@@ -68,7 +69,7 @@ class ContactProjector implements ConsumerSeekAware {
         }));
         this.store = store;
         this.documents = documents;
-        this.progress = progress;
+        this.notices = notices;
         this.deadLetters = deadLetters;
         this.applied = meters.counter("contacts.projection.events", "outcome", "applied");
         this.duplicates = meters.counter("contacts.projection.events", "outcome", "duplicate");
@@ -157,7 +158,8 @@ class ContactProjector implements ConsumerSeekAware {
         });
         List<ContactDocument> changed = folds.values().stream().map(ContactFold.Folded::document)
                 .filter(Objects::nonNull).toList();
-        ProjectionStore.Written written = changed.isEmpty() ? ProjectionStore.Written.NOTHING : write(changed);
+        ProjectionStore.Written written = changed.isEmpty() ? ProjectionStore.Written.NOTHING
+                : write(changed, awaited(records));
         Map<Long, String> rejected = written.rejected();
         if (owned) {
             // a conflict: Elasticsearch has a later version than the one folded here, written by someone else
@@ -185,19 +187,24 @@ class ContactProjector implements ConsumerSeekAware {
         return new Applied(appliedEvents, duplicateEvents, poison);
     }
 
-    private ProjectionStore.Written write(List<ContactDocument> changed) {
-        // Bulks of a catch-up or an import are made searchable only when someone waits for one of their contacts;
-        // the others at the index's next scheduled refresh (about a second), and waiters that came too late find
-        // them by their own re-check. The batch does not wait for the refresh: its offsets commit meanwhile.
-        Set<Long> awaited = progress.awaitedContacts();
-        boolean searchableNow = changed.size() < refreshBelow
-                || changed.stream().anyMatch(document -> awaited.contains(document.id()));
+    /** Whether a request waits until one of these events is searchable (the command side marks its events). */
+    private static boolean awaited(List<ConsumerRecord<String, byte[]>> records) {
+        return records.stream().anyMatch(record -> record.headers().lastHeader(CloudEventHeaders.AWAITED) != null);
+    }
+
+    private ProjectionStore.Written write(List<ContactDocument> changed, boolean awaited) {
+        // A bulk holding an awaited write is made searchable at once and announced; a small one is made searchable at
+        // once too (a few background writes, the end of an import), unannounced. Large bulks of a catch-up or an
+        // import wait for the index's next scheduled refresh, about a second. The batch does not wait for the refresh: its offsets
+        // commit meanwhile. A failed refresh is tried once more; after that the awaited writes answer at their timeout.
         ProjectionStore.Written written = store.write(changed);
-        if (searchableNow) {
-            // a document Elasticsearch had at its version already (a redelivery) is the same document
-            List<ContactDocument> searchable = changed.stream()
-                    .filter(document -> written.searchable().containsKey(document.id())).toList();
-            refresh.request().thenRun(() -> searchable.forEach(progress::reached));
+        if (awaited) {
+            CompletableFuture<Void> refreshed = refresh.request();
+            // a document Elasticsearch had at its version already (a redelivery) is announced too
+            List<SearchableNotices.Entry> entries = notices.entries(changed, written.searchable());
+            refreshed.exceptionallyCompose(failure -> refresh.request()).thenRun(() -> notices.announce(entries));
+        } else if (changed.size() < refreshBelow) {
+            refresh.request();
         }
         return written;
     }

@@ -2,7 +2,6 @@ package io.contacts.query.web;
 
 import io.contacts.query.contact.ContactNotFoundException;
 import io.contacts.query.contact.DeepPageBusyException;
-import io.contacts.query.contact.ProjectionTimeoutException;
 import io.contacts.query.search.BlankSearchTextException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -34,11 +33,6 @@ class ApiExceptionHandler {
     @ExceptionHandler(BlankSearchTextException.class)
     ResponseEntity<Map<String, String>> blankSearch(BlankSearchTextException e) {
         return error(HttpStatus.UNPROCESSABLE_ENTITY, e.getMessage());
-    }
-
-    @ExceptionHandler(ProjectionTimeoutException.class)
-    ResponseEntity<Map<String, String>> projectionTimeout(ProjectionTimeoutException e) {
-        return error(HttpStatus.GATEWAY_TIMEOUT, e.getMessage());
     }
 
     /** Before the generic 503: the client learns when a retry is likely served. */

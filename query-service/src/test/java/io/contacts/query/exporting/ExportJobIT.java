@@ -117,9 +117,9 @@ class ExportJobIT {
         fixture.send(new ContactDeleted(deleted.contactId(), account), 1);
         fixture.send(new ContactLabelsChanged(resolved.get(0).contactId(), account, List.of("VIP")), 1);
         fixture.send(new ContactLabelsChanged(unresolved.contactId(), account, List.of("vip")), 1);
-        assertThat(api.awaitContact(account, deleted.contactId(), 1).status()).isEqualTo(200);
-        assertThat(api.awaitContact(account, resolved.get(0).contactId(), 1).status()).isEqualTo(200);
-        assertThat(api.awaitContact(account, unresolved.contactId(), 1).status()).isEqualTo(200);
+        assertThat(fixture.awaitContact(api, account, deleted.contactId(), 1).status()).isEqualTo(404);
+        assertThat(fixture.awaitContact(api, account, resolved.get(0).contactId(), 1).status()).isEqualTo(200);
+        assertThat(fixture.awaitContact(api, account, unresolved.contactId(), 1).status()).isEqualTo(200);
     }
 
     private ApiClient.Response export(String body) {

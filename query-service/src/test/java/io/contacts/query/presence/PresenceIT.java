@@ -113,7 +113,7 @@ class PresenceIT {
         heartbeat(id);
         assertThat(statusIn(contacts() + "/search?q=online", id)).isEqualTo("online");
         heartbeat(id);
-        assertThat(api.awaitContact(account, id, 0).json().get("availability_status").asText()).isEqualTo("online");
+        assertThat(fixture.awaitContact(api, account, id, 0).json().get("availability_status").asText()).isEqualTo("online");
         heartbeat(id);
         assertThat(internallyOnline(id)).isTrue();
         assertThat(internallyOnline(bob.contactId())).isFalse();
@@ -171,7 +171,7 @@ class PresenceIT {
         fixture.createAll(api, List.of(mine, theirs, gone), Instant.now());
         heartbeat(gone.contactId());
         fixture.send(new ContactDeleted(gone.contactId(), account), 1);
-        assertThat(api.awaitContact(account, gone.contactId(), 1).json().get("deleted").asBoolean()).isTrue();
+        assertThat(fixture.awaitContact(api, account, gone.contactId(), 1).status()).isEqualTo(404);
 
         assertThat(heartbeat(theirs.contactId()).status()).isEqualTo(404);
         assertThat(heartbeat(gone.contactId()).status()).isEqualTo(404);

@@ -85,7 +85,7 @@ class DeadLetterIT {
     void poisonIsDeadLetteredWhileThePartitionFlowsAndAReplayAfterTheFixAppliesIt() throws Exception {
         long valid = fixture.newId();
         int partition = fixture.send(created(valid, "Valid"), 0).partition();
-        assertThat(api.awaitContact(account, valid, 0).status()).isEqualTo(200);
+        assertThat(fixture.awaitContact(api, account, valid, 0).status()).isEqualTo(200);
         Map<String, Double> before = metrics();
 
         long orphan = fixture.newId();
@@ -98,8 +98,8 @@ class DeadLetterIT {
         fixture.send(created(after, "After"), 0, Instant.now(), partition);
         fixture.send(renamed(valid, "Valid Renamed"), 1, Instant.now(), partition);
 
-        assertThat(api.awaitContact(account, after, 0).status()).isEqualTo(200);
-        assertThat(api.awaitContact(account, valid, 1).json().get("name").asText()).isEqualTo("Valid Renamed");
+        assertThat(fixture.awaitContact(api, account, after, 0).status()).isEqualTo(200);
+        assertThat(fixture.awaitContact(api, account, valid, 1).json().get("name").asText()).isEqualTo("Valid Renamed");
         JsonNode pending = await().atMost(Duration.ofSeconds(30)).until(() -> deadLetters(),
                 json -> json.get("pending").asLong() == 4);
         JsonNode letters = pending.get("dead_letters");
@@ -146,7 +146,7 @@ class DeadLetterIT {
 
         // the fix: the orphan's creation arrives; the garbage, the unknown type and the immense name stay poison
         fixture.send(created(orphan, "Orphan"), 0, Instant.now(), partition);
-        assertThat(api.awaitContact(account, orphan, 0).status()).isEqualTo(200);
+        assertThat(fixture.awaitContact(api, account, orphan, 0).status()).isEqualTo(200);
         Map<String, Double> beforeReplay = metrics();
         ApiClient.Response replayed = api.post(DEAD_LETTERS + "/replay", PLATFORM_TOKEN);
         assertThat(replayed.status()).as(replayed.body()).isEqualTo(200);
@@ -155,7 +155,7 @@ class DeadLetterIT {
         assertThat(replayed.json().get("duplicates").asLong()).isZero();
         assertThat(replayed.json().get("dead_lettered_again").asLong()).isEqualTo(3);
         assertThat(replayed.json().get("remaining").asLong()).isZero();
-        assertThat(api.awaitContact(account, orphan, 1).json().get("name").asText()).isEqualTo("Found Again");
+        assertThat(fixture.awaitContact(api, account, orphan, 1).json().get("name").asText()).isEqualTo("Found Again");
 
         JsonNode again = deadLetters();
         assertThat(again.get("pending").asLong()).isEqualTo(3);
@@ -197,7 +197,7 @@ class DeadLetterIT {
         } finally {
             elasticsearch.indices().putAlias(p -> p.index(index).name(fixture.alias()));
         }
-        assertThat(api.awaitContact(account, id, 0).status()).isEqualTo(200);
+        assertThat(fixture.awaitContact(api, account, id, 0).status()).isEqualTo(200);
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
             Map<String, Double> now = metrics();
             assertThat(now.get("contacts_projection_lag_records" + labels)).isZero();

@@ -1,8 +1,8 @@
 package io.contacts.query.projection;
 
-import co.elastic.clients.elasticsearch.ElasticsearchClient;
 import co.elastic.clients.elasticsearch._types.Refresh;
 import co.elastic.clients.elasticsearch._types.VersionType;
+import co.elastic.clients.elasticsearch.ElasticsearchClient;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.contacts.events.ContactBlocked;
 import io.contacts.events.ContactCreated;
@@ -10,6 +10,7 @@ import io.contacts.events.ContactDeleted;
 import io.contacts.events.ContactUpdated;
 import io.contacts.events.CustomAttributesRemoved;
 import io.contacts.query.ApiClient;
+import io.contacts.query.CommandServiceStandIn;
 import io.contacts.query.QueryTestFixture;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -34,12 +35,11 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.CompletableFuture;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-/** Kafka → Elasticsearch: folding, idempotence under redelivery, tombstones, and read-your-writes waits. */
+/** Kafka → Elasticsearch: folding, idempotence under redelivery, tombstones, and read-your-writes notices. */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @DirtiesContext
 class ProjectionIT {
@@ -100,7 +100,7 @@ class ProjectionIT {
         fixture.send(new ContactCreated(id, account, "Ann Lee", "ann@example.com", "+4790000001", "ext-1", false,
                 Map.of("plan", "gold"), Map.of("company_name", "Acme")), 0, time);
 
-        assertThat(api.awaitContact(account, id, 0).status()).isEqualTo(200);
+        assertThat(fixture.awaitContact(api, account, id, 0).status()).isEqualTo(200);
         JsonNode json = show(id);
         for (JsonNode contact : List.of(json, json.get("payload"))) {
             assertThat(contact.get("id").asLong()).isEqualTo(id);
@@ -134,7 +134,7 @@ class ProjectionIT {
         fixture.send(new ContactBlocked(id, account), 2);
         fixture.send(new CustomAttributesRemoved(id, account, List.of("plan")), 3);
 
-        JsonNode contact = api.awaitContact(account, id, 3).json();
+        JsonNode contact = fixture.awaitContact(api, account, id, 3).json();
         assertThat(contact.get("name").asText()).isEqualTo("Test Blub");
         assertThat(contact.get("email").isNull()).isTrue();
         assertThat(contact.get("blocked").asBoolean()).isTrue();
@@ -151,7 +151,7 @@ class ProjectionIT {
         fixture.send(created(id, "Ann", "ann@example.com"), 0);
         fixture.send(renamed(id, "First"), 1);
         fixture.send(renamed(id, "Second"), 2);
-        assertThat(api.awaitContact(account, id, 2).json().get("name").asText()).isEqualTo("Second");
+        assertThat(fixture.awaitContact(api, account, id, 2).json().get("name").asText()).isEqualTo("Second");
         double duplicatesBefore = duplicateCount();
 
         fixture.send(renamed(id, "Second"), 2);
@@ -159,7 +159,7 @@ class ProjectionIT {
         fixture.send(created(id, "Ann", "ann@example.com"), 0);
         fixture.send(new ContactBlocked(id, account), 3);
 
-        JsonNode contact = api.awaitContact(account, id, 3).json();
+        JsonNode contact = fixture.awaitContact(api, account, id, 3).json();
         assertThat(contact.get("name").asText()).isEqualTo("Second");
         assertThat(contact.get("blocked").asBoolean()).isTrue();
         assertThat(elasticsearch.get(g -> g.index(fixture.alias()).id(String.valueOf(id)), ContactDocument.class)
@@ -172,13 +172,13 @@ class ProjectionIT {
         long id = fixture.newId();
         fixture.send(created(id, "Kept", "kept@example.com"), 0);
         fixture.send(renamed(id, "Kept Two"), 1);
-        assertThat(api.awaitContact(account, id, 1).status()).isEqualTo(200);
+        assertThat(fixture.awaitContact(api, account, id, 1).status()).isEqualTo(200);
         // as a dead-letter replay does: an event the live projector never saw, written at sequence 2
         writeElsewhere(id, renamed(id, "Replayed"), 2);
 
         fixture.send(new ContactBlocked(id, account), 3);
 
-        JsonNode contact = api.awaitContact(account, id, 3).json();
+        JsonNode contact = fixture.awaitContact(api, account, id, 3).json();
         assertThat(contact.get("name").asText()).isEqualTo("Replayed");
         assertThat(contact.get("blocked").asBoolean()).isTrue();
     }
@@ -188,7 +188,7 @@ class ProjectionIT {
         long id = fixture.newId();
         int partition = fixture.send(created(id, "Kept", "kept@example.com"), 0).partition();
         fixture.send(renamed(id, "Kept Two"), 1);
-        assertThat(api.awaitContact(account, id, 1).status()).isEqualTo(200);
+        assertThat(fixture.awaitContact(api, account, id, 1).status()).isEqualTo(200);
         // at the sequence the projector wrote: only a document read again shows it
         writeElsewhere(id, renamed(id, "Written Elsewhere"), 1);
 
@@ -198,7 +198,7 @@ class ProjectionIT {
         container.start();
         fixture.send(new ContactBlocked(id, account), 2);
 
-        JsonNode contact = api.awaitContact(account, id, 2).json();
+        JsonNode contact = fixture.awaitContact(api, account, id, 2).json();
         assertThat(contact.get("name").asText()).isEqualTo("Written Elsewhere");
         assertThat(contact.get("blocked").asBoolean()).isTrue();
 
@@ -207,7 +207,7 @@ class ProjectionIT {
         fixture.send(created(id, "Kept", "kept@example.com"), 0);
         long marker = fixture.newId();
         fixture.send(created(marker, "Marker", null), 0, Instant.now(), partition);
-        assertThat(api.awaitContact(account, marker, 0).status()).isEqualTo(200);
+        assertThat(fixture.awaitContact(api, account, marker, 0).status()).isEqualTo(200);
         assertThat(show(id).get("name").asText()).isEqualTo("Written Elsewhere");
         assertThat(elasticsearch.get(g -> g.index(fixture.alias()).id(String.valueOf(id)), ContactDocument.class)
                 .version()).isEqualTo(3L);
@@ -230,16 +230,13 @@ class ProjectionIT {
         int partition = fixture.send(created(id, "Gone Soon", "gone@example.com"), 0).partition();
         fixture.send(new ContactDeleted(id, account), 1);
 
-        ApiClient.Response deleted = api.awaitContact(account, id, 1);
-        assertThat(deleted.status()).isEqualTo(200);
-        assertThat(deleted.json()).isEqualTo(api.awaitContact(account, id, 0).json());
-        assertThat(deleted.json().get("deleted").asBoolean()).isTrue();
+        fixture.awaitSearchable(id, 1);
         assertNotFound(id);
 
         fixture.send(created(id, "Gone Soon", "gone@example.com"), 0);
         long marker = fixture.newId();
         fixture.send(created(marker, "Marker", null), 0, Instant.now(), partition);
-        assertThat(api.awaitContact(account, marker, 0).status()).isEqualTo(200);
+        assertThat(fixture.awaitContact(api, account, marker, 0).status()).isEqualTo(200);
         assertNotFound(id);
         assertThat(api.get("/api/v1/accounts/" + account + "/contacts/search?q=gone").json()
                 .get("payload")).isEmpty();
@@ -262,7 +259,7 @@ class ProjectionIT {
         } finally {
             elasticsearch.indices().putAlias(p -> p.index(index).name(fixture.alias()));
         }
-        JsonNode contact = api.awaitContact(account, id, 1).json();
+        JsonNode contact = fixture.awaitContact(api, account, id, 1).json();
         assertThat(contact.get("name").asText()).isEqualTo("Patient Two");
         assertThat(elasticsearch.get(g -> g.index(fixture.alias()).id(String.valueOf(id)), ContactDocument.class)
                 .version()).isEqualTo(2L);
@@ -270,39 +267,36 @@ class ProjectionIT {
     }
 
     @Test
-    void theAwaitAnswersAsSoonAsTheEventIsAppliedAndTimesOutAfterItsDeadline() {
+    void anAwaitedWriteIsSearchableWhenAnnouncedWithWhetherItIsOnline() {
         long id = fixture.newId();
-        CompletableFuture<ApiClient.Response> waiting = api.getAsync("/internal/v1/accounts/" + account
-                + "/contacts/" + id + "?min_sequence=1&timeout_ms=20000", null);
-        fixture.send(created(id, "Ann", null), 0);
-        fixture.send(renamed(id, "Awaited"), 1);
-        ApiClient.Response response = waiting.join();
-        assertThat(response.status()).isEqualTo(200);
-        assertThat(response.json().get("name").asText()).isEqualTo("Awaited");
+        fixture.send(created(id, "Announced Ann", null), 0);
+        JsonNode announced = fixture.awaitSearchable(id, 0);
+        assertThat(announced.get("online").asBoolean()).isFalse();
+        assertThat(api.get("/api/v1/accounts/" + account + "/contacts/search?q=announced").json().get("payload"))
+                .hasSize(1);
 
-        long started = System.nanoTime();
-        ApiClient.Response timedOut = api.get("/internal/v1/accounts/" + account + "/contacts/" + id
-                + "?min_sequence=2&timeout_ms=300", null);
-        Duration waited = Duration.ofNanos(System.nanoTime() - started);
-        assertThat(timedOut.status()).isEqualTo(504);
-        assertThat(timedOut.json().get("error").asText()).isEqualTo("Timed out waiting for the projection");
-        assertThat(waited).isBetween(Duration.ofMillis(300), Duration.ofSeconds(5));
-
-        assertThat(api.get("/internal/v1/accounts/" + fixture.newId() + "/contacts/" + id, null).status())
-                .isEqualTo(404);
+        assertThat(api.post("/api/v1/accounts/" + account + "/contacts/" + id + "/presence",
+                CommandServiceStandIn.TOKEN).status()).isEqualTo(200);
+        fixture.send(renamed(id, "Announced Again"), 1);
+        announced = fixture.awaitSearchable(id, 1);
+        assertThat(announced.get("sequence").asLong()).isEqualTo(1);
+        assertThat(announced.get("online").asBoolean()).isTrue();
+        assertThat(api.get("/api/v1/accounts/" + account + "/contacts/search?q=again").json().get("payload"))
+                .hasSize(1);
     }
 
     @Test
-    void theAwaitAlsoSeesDocumentsAnotherInstanceWrote() throws Exception {
-        long id = fixture.newId();
-        CompletableFuture<ApiClient.Response> waiting = api.getAsync("/internal/v1/accounts/" + account
-                + "/contacts/" + id + "?min_sequence=0&timeout_ms=20000", null);
-        ContactDocument written = new ContactDocument(id, account, "Elsewhere", null, null, null, false, false,
-                false, Map.of(), Map.of(), null, null, null, List.of(), List.of(), Instant.now().toEpochMilli(),
-                Instant.now().toEpochMilli(), null, 0, null, null, List.of(), null);
-        elasticsearch.index(i -> i.index(fixture.alias()).id(String.valueOf(id)).version(written.version())
-                .versionType(VersionType.External).refresh(Refresh.True).document(written));
-        assertThat(waiting.join().json().get("name").asText()).isEqualTo("Elsewhere");
+    void aBulkWithoutAnAwaitedWriteIsNotAnnounced() {
+        long quiet = fixture.newId();
+        int partition = fixture.send(created(fixture.newId(), "Partition Finder", null), 0).partition();
+        fixture.sendAll(List.of(new ContactCreated(quiet, account, "Quiet Background", null, null, null, false,
+                Map.of(), Map.of())));
+        await().atMost(Duration.ofSeconds(30)).until(() -> api.get("/api/v1/accounts/" + account
+                + "/contacts/search?q=background").json().get("payload").size() == 1);
+        long marker = fixture.newId();
+        fixture.send(created(marker, "Marker", null), 0, Instant.now(), partition);
+        fixture.awaitSearchable(marker, 0);
+        assertThat(fixture.announced(quiet)).isNull();
     }
 
     @Test
@@ -310,11 +304,9 @@ class ProjectionIT {
         List<Long> millis = new ArrayList<>();
         for (int i = 0; i < 20; i++) {
             long id = fixture.newId();
-            CompletableFuture<ApiClient.Response> waiting = api.getAsync("/internal/v1/accounts/" + account
-                    + "/contacts/" + id + "?min_sequence=0&timeout_ms=20000", null);
             long started = System.nanoTime();
             fixture.send(created(id, "Fast " + i, "fast" + i + "@example.com"), 0);
-            assertThat(waiting.join().status()).isEqualTo(200);
+            fixture.awaitSearchable(id, 0);
             millis.add((System.nanoTime() - started) / 1_000_000);
         }
         List<Long> sorted = millis.stream().sorted().toList();

@@ -41,7 +41,6 @@ class UnavailableElasticsearchIT {
             assertThat(response.status()).as(path).isEqualTo(503);
             assertThat(response.json().get("error").asText()).isEqualTo("Service unavailable");
         }
-        assertThat(api.get("/internal/v1/accounts/1/contacts/5?timeout_ms=100", null).status()).isEqualTo(503);
         ApiClient management = new ApiClient(managementPort);
         ApiClient.Response health = management.get("/actuator/health", null);
         assertThat(health.status()).isEqualTo(503);

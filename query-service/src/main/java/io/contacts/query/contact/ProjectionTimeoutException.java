@@ -1,8 +1,0 @@
-package io.contacts.query.contact;
-
-public class ProjectionTimeoutException extends RuntimeException {
-
-    public ProjectionTimeoutException() {
-        super("Timed out waiting for the projection");
-    }
-}
