@@ -8,9 +8,9 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
-import javax.cache.CacheManager;
 import javax.cache.Caching;
 import java.util.OptionalLong;
+import java.util.UUID;
 
 /**
  * The contacts most recently written stay loaded between commands (Axon's caching repository), so that an update
@@ -25,17 +25,19 @@ class ContactCacheConfiguration {
     static final String CACHE = "contactCache";
 
     @Bean(destroyMethod = "close")
-    CacheManager contactCacheManager() {
-        return Caching.getCachingProvider(CaffeineCachingProvider.class.getName()).getCacheManager();
-    }
-
-    @Bean(CACHE)
-    Cache contactCache(CacheManager contactCacheManager,
-                       @Value("${contacts.commands.cached-contacts}") long cachedContacts) {
+    javax.cache.Cache<Object, Object> loadedContacts(
+            @Value("${contacts.commands.cached-contacts}") long cachedContacts) {
         CaffeineConfiguration<Object, Object> configuration = new CaffeineConfiguration<>();
         configuration.setMaximumSize(OptionalLong.of(cachedContacts));
         // the entry is the loaded aggregate itself: copying it per read would cost what the cache saves
         configuration.setStoreByValue(false);
-        return new JCacheAdapter(contactCacheManager.createCache(CACHE, configuration));
+        // the provider's cache manager is one per JVM: a name of its own for each application context that makes one
+        return Caching.getCachingProvider(CaffeineCachingProvider.class.getName()).getCacheManager()
+                .createCache(CACHE + "-" + UUID.randomUUID(), configuration);
+    }
+
+    @Bean(CACHE)
+    Cache contactCache(javax.cache.Cache<Object, Object> loadedContacts) {
+        return new JCacheAdapter(loadedContacts);
     }
 }
