@@ -14,8 +14,8 @@ import java.util.UUID;
 
 /**
  * The contacts most recently written stay loaded between commands (Axon's caching repository), so that an update
- * neither reads the contact's events back from PostgreSQL nor folds them again: that was three quarters of an update's
- * command-side work. Safe with several instances: a cached contact that another instance changed meanwhile appends a
+ * neither reads the contact's events back from PostgreSQL nor folds them again (profiled: three quarters of the request
+ * threads' time in a batch of updates). Safe with several instances: a cached contact that another instance changed meanwhile appends a
  * sequence number that is taken, the unit of work rolls back, Axon drops the entry and {@link ContactCommands} runs the
  * command again on the contact loaded from the store.
  */
