@@ -22,8 +22,8 @@ class BatchUpsertController {
 
     private static final Logger log = LoggerFactory.getLogger(BatchUpsertController.class);
 
-    /** A batch upsert keeps no books: its results are its answer. */
-    private static final UpsertBatch.Bookkeeping<BatchItem> NO_BOOKS = new UpsertBatch.Bookkeeping<>() {
+    /** A batch upsert keeps no books (its results are its answer) and answers once its contacts are searchable. */
+    private static final UpsertBatch.Bookkeeping<BatchItem> ANSWERED_BOOKS = new UpsertBatch.Bookkeeping<>() {
         @Override
         public void applied(List<UpsertBatch.Applied<BatchItem>> items) {
         }
@@ -55,7 +55,7 @@ class BatchUpsertController {
     Map<String, Object> upsert(@PathVariable long accountId, JsonBody body) {
         BatchUpsertRequest request = BatchUpsertRequest.read(body);
         List<UpsertBatch.Applied<BatchItem>> applied = upserts.apply(accountId, List.of(request.matchBy()),
-                request.items(), NO_BOOKS);
+                request.items(), ANSWERED_BOOKS);
         var written = BatchUpsertAnswer.written(applied);
         if (!readYourWrites.awaitSearchable(written)) {
             log.warn("Batch upsert of account {}: {} contacts committed, not all searchable within the wait",
